@@ -1,0 +1,7 @@
+/**
+ * The {@code presso} command line.
+ */
+@NullMarked
+package dev.presso.host.internal.cli;
+
+import org.jspecify.annotations.NullMarked;
