@@ -1,16 +1,37 @@
 package dev.presso.plugins.tensorcpu.internal.gemm;
 
+import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.NR;
+import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.PACKED_B_FLOATS;
+import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.PARALLEL_MIN_FLOPS;
+import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.SKINNY_ROWS;
+import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.roundUp;
+
+import dev.presso.kernel.tensor.TensorException;
 import dev.presso.plugins.tensorcpu.internal.parallel.WorkerPool;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntConsumer;
 
 /**
  * Row-major single-precision matrix product {@code C = alpha * op(A) * op(B) + beta * C}.
  *
  * <p>A is {@code m x k} after {@code op} (stored {@code k x m} when transposed) with row stride
  * {@code lda}; B is {@code k x n} after {@code op} with row stride {@code ldb}; C is {@code m x n}
- * with row stride {@code ldc}. When {@code beta == 0}, C's previous contents are ignored.
+ * with row stride {@code ldc}. When {@code beta == 0}, C's previous contents are ignored, NaN
+ * included. NaN and infinity in A or B propagate as IEEE arithmetic says (no shortcut for
+ * {@code alpha == 0}).
+ *
+ * <p>The product packs B into panels shared by all threads and then computes blocks of C in
+ * parallel, each packing its own rows of A (see {@link ColumnPass}); products under
+ * {@link GemmBlocking#PARALLEL_MIN_FLOPS} run on the caller alone. Instances are thread-safe;
+ * scratch buffers are pooled and reused across calls.
  */
 public final class Sgemm {
+    private static final String OP = "gemm";
+
     private final WorkerPool pool;
+    private final ConcurrentLinkedQueue<Workspace> workspaces = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<float[]> packedBuffers = new ConcurrentLinkedQueue<>();
 
     /**
      * Creates the product kernel.
@@ -23,22 +44,112 @@ public final class Sgemm {
 
     /**
      * Computes the product; see the class comment for the layout.
+     *
+     * @throws TensorException if a dimension is negative, a stride is too small for its matrix
+     *     or an array is too short for the extent its offset and stride describe
      */
     public void multiply(boolean transA, boolean transB, int m, int n, int k, float alpha,
             float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta,
             float[] c, int cOffset, int ldc) {
-        // Provisional naive loop; the blocked Vector API kernel replaces it.
-        pool.parallelFor(m, i -> {
-            for (int j = 0; j < n; j++) {
-                float sum = 0f;
-                for (int p = 0; p < k; p++) {
-                    float av = transA ? a[aOffset + p * lda + i] : a[aOffset + i * lda + p];
-                    float bv = transB ? b[bOffset + j * ldb + p] : b[bOffset + p * ldb + j];
-                    sum += av * bv;
-                }
-                int ci = cOffset + i * ldc + j;
-                c[ci] = beta == 0f ? alpha * sum : alpha * sum + beta * c[ci];
+        if (m < 0 || n < 0 || k < 0) {
+            throw new TensorException(OP, "dimensions must be >= 0, got m=" + m + ", n=" + n
+                    + ", k=" + k);
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        checkExtent("c", c, cOffset, ldc, m, n);
+        if (k == 0) {
+            scale(c, cOffset, ldc, m, n, beta);
+            return;
+        }
+        checkExtent("a", a, aOffset, lda, transA ? k : m, transA ? m : k);
+        checkExtent("b", b, bOffset, ldb, transB ? n : k, transB ? k : n);
+        Operand opA = new Operand(a, aOffset, lda, transA);
+        Operand opB = new Operand(b, bOffset, ldb, transB);
+        boolean parallel = pool.threads() > 1 && 2.0 * m * n * k >= PARALLEL_MIN_FLOPS;
+        if (m < SKINNY_ROWS) {
+            SkinnyProduct skinny = new SkinnyProduct(opA, opB, m, n, k, alpha, beta, c, cOffset,
+                    ldc);
+            run(parallel, skinny.tasks(), skinny::run);
+        } else {
+            packed(opA, opB, m, n, k, alpha, beta, c, cOffset, ldc, parallel);
+        }
+    }
+
+    /** The general case: B packed once per column pass, then blocks of C in parallel. */
+    private void packed(Operand a, Operand b, int m, int n, int k, float alpha, float beta,
+            float[] c, int cOffset, int ldc, boolean parallel) {
+        int threads = parallel ? pool.threads() : 1;
+        int passCols = (int) Math.min(roundUp(n, NR),
+                Math.max(NR, PACKED_B_FLOATS / k / NR * NR));
+        float[] packedB = takePackedBuffer(Math.multiplyExact(k, passCols));
+        try {
+            for (int col0 = 0; col0 < n; col0 += passCols) {
+                ColumnPass pass = new ColumnPass(a, b, c, cOffset, ldc, m, k, alpha, beta, col0,
+                        Math.min(passCols, n - col0), packedB, threads);
+                run(parallel, pass.packTasks(), pass::pack);
+                run(parallel, pass.computeTasks(), task -> {
+                    Workspace ws = takeWorkspace();
+                    try {
+                        pass.compute(task, ws);
+                    } finally {
+                        workspaces.offer(ws);
+                    }
+                });
             }
-        });
+        } finally {
+            packedBuffers.offer(packedB);
+        }
+    }
+
+    private void run(boolean parallel, int tasks, IntConsumer body) {
+        if (parallel) {
+            pool.parallelFor(tasks, body);
+        } else {
+            for (int t = 0; t < tasks; t++) {
+                body.accept(t);
+            }
+        }
+    }
+
+    private Workspace takeWorkspace() {
+        Workspace ws = workspaces.poll();
+        return ws != null ? ws : new Workspace();
+    }
+
+    private float[] takePackedBuffer(int floats) {
+        float[] buffer = packedBuffers.poll();
+        return buffer != null && buffer.length >= floats ? buffer : new float[floats];
+    }
+
+    private static void scale(float[] c, int cOffset, int ldc, int m, int n, float beta) {
+        for (int i = 0; i < m; i++) {
+            int row = cOffset + i * ldc;
+            if (beta == 0f) {
+                Arrays.fill(c, row, row + n, 0f);
+            } else {
+                for (int j = row; j < row + n; j++) {
+                    c[j] *= beta;
+                }
+            }
+        }
+    }
+
+    private static void checkExtent(String name, float[] data, int offset, int stride, int rows,
+            int cols) {
+        if (rows == 0 || cols == 0) {
+            return;
+        }
+        if (stride < cols) {
+            throw new TensorException(OP, name + "'s row stride " + stride
+                    + " is smaller than its " + cols + " stored columns");
+        }
+        long last = offset + (long) (rows - 1) * stride + cols;
+        if (offset < 0 || last > data.length) {
+            throw new TensorException(OP, name + " is stored as " + rows + " x " + cols
+                    + " with offset " + offset + " and stride " + stride + ", which needs "
+                    + last + " elements, but its array has " + data.length);
+        }
     }
 }

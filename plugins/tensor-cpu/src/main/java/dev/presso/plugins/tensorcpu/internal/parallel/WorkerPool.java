@@ -1,20 +1,33 @@
 package dev.presso.plugins.tensorcpu.internal.parallel;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * A fixed set of platform worker threads that run the chunks of a parallel loop; the calling
- * thread runs one chunk itself.
+ * A fixed set of platform worker threads that run the tasks of a parallel loop together with the
+ * calling thread.
+ *
+ * <p>Dispatch is cheap: after a loop, idle workers spin briefly before parking, so that loops
+ * issued back to back (the blocks of a matrix product, a sequence of elementwise kernels) start
+ * within microseconds. Tasks are claimed dynamically, so a slow thread does not hold back the
+ * others.
+ *
+ * <p>One loop runs on the workers at a time. A loop issued while another is running, from a
+ * second thread or from inside a task (nesting), runs on its calling thread alone, so nested use
+ * never deadlocks.
  */
 public final class WorkerPool implements AutoCloseable {
+    /** How long an idle worker keeps polling for the next loop before it parks. */
+    private static final long WORKER_SPIN_NANOS = 100_000;
+    /** How long the caller polls for the last tasks of a loop before it parks. */
+    private static final long CALLER_SPIN_NANOS = 1_000_000;
+
     private final int threads;
-    private final ExecutorService executor;
+    private final Thread[] workers;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private volatile ParallelJob current;
+    private volatile boolean closed;
 
     /**
      * Starts the workers.
@@ -26,19 +39,20 @@ public final class WorkerPool implements AutoCloseable {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
         this.threads = threads;
-        AtomicInteger counter = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "presso-cpu-" + counter.incrementAndGet());
+        this.current = new ParallelJob(0, i -> { }, Thread.currentThread());
+        this.workers = new Thread[threads - 1];
+        for (int w = 0; w < workers.length; w++) {
+            Thread t = new Thread(this::workLoop, "presso-cpu-" + (w + 1));
             t.setDaemon(true);
-            return t;
-        };
-        this.executor = Executors.newFixedThreadPool(Math.max(1, threads - 1), factory);
+            workers[w] = t;
+            t.start();
+        }
     }
 
     /**
      * Returns the total parallelism.
      *
-     * @return the number of chunks that can run at once
+     * @return the number of tasks that can run at once
      */
     public int threads() {
         return threads;
@@ -46,47 +60,71 @@ public final class WorkerPool implements AutoCloseable {
 
     /**
      * Runs {@code body.accept(i)} for every {@code i} in {@code [0, tasks)}, spread over the
-     * workers and the caller, and returns when all are done. Exceptions are rethrown.
+     * workers and the caller, and returns when all are done. After a task fails, tasks not yet
+     * started are skipped and the first failure is rethrown.
      *
      * @param tasks the number of tasks
      * @param body the task body
      */
     public void parallelFor(int tasks, IntConsumer body) {
-        if (tasks <= 1 || threads == 1) {
+        if (tasks <= 0) {
+            return;
+        }
+        if (tasks == 1 || workers.length == 0 || closed || !busy.compareAndSet(false, true)) {
             for (int i = 0; i < tasks; i++) {
                 body.accept(i);
             }
             return;
         }
-        AtomicInteger next = new AtomicInteger();
-        Runnable drain = () -> {
-            for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
-                body.accept(i);
+        try {
+            ParallelJob job = new ParallelJob(tasks, body, Thread.currentThread());
+            current = job;
+            for (Thread w : workers) {
+                LockSupport.unpark(w);
             }
-        };
-        int helpers = Math.min(threads - 1, tasks - 1);
-        Future<?>[] futures = new Future<?>[helpers];
-        for (int h = 0; h < helpers; h++) {
-            futures[h] = executor.submit(drain);
+            job.drain();
+            job.awaitAndRethrow(CALLER_SPIN_NANOS);
+        } finally {
+            busy.set(false);
         }
-        drain.run();
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for CPU workers", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
+    }
+
+    private void workLoop() {
+        ParallelJob seen = current;
+        while (!closed) {
+            ParallelJob job = awaitNewJob(seen);
+            if (job == null) {
+                return;
+            }
+            seen = job;
+            job.drain();
+        }
+    }
+
+    private ParallelJob awaitNewJob(ParallelJob seen) {
+        long spinUntil = System.nanoTime() + WORKER_SPIN_NANOS;
+        while (true) {
+            ParallelJob job = current;
+            if (closed) {
+                return null;
+            }
+            if (job != seen) {
+                return job;
+            }
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
             }
         }
     }
 
+    /** Stops the workers; later loops run on the calling thread. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        closed = true;
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
+        }
     }
 }

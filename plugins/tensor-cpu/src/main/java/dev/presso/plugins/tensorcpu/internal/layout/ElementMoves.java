@@ -1,0 +1,57 @@
+package dev.presso.plugins.tensorcpu.internal.layout;
+
+/** Strided element moves between storage arrays of the same primitive type. */
+final class ElementMoves {
+    private ElementMoves() {}
+
+    /**
+     * Copies a tile: {@code dst[to + r * cols + c] = src[from + r * rowStride + c * colStride]}
+     * for {@code r < rows}, {@code c < width}, where {@code cols} is the destination row length.
+     */
+    static void tile(Object src, int from, int rowStride, int colStride, Object dst, int to,
+            int cols, int rows, int width) {
+        switch (src) {
+            case float[] s -> {
+                float[] d = (float[]) dst;
+                for (int r = 0; r < rows; r++) {
+                    int si = from + r * rowStride;
+                    int di = to + r * cols;
+                    for (int c = 0; c < width; c++) {
+                        d[di + c] = s[si + c * colStride];
+                    }
+                }
+            }
+            case int[] s -> {
+                int[] d = (int[]) dst;
+                for (int r = 0; r < rows; r++) {
+                    int si = from + r * rowStride;
+                    int di = to + r * cols;
+                    for (int c = 0; c < width; c++) {
+                        d[di + c] = s[si + c * colStride];
+                    }
+                }
+            }
+            case short[] s -> {
+                short[] d = (short[]) dst;
+                for (int r = 0; r < rows; r++) {
+                    int si = from + r * rowStride;
+                    int di = to + r * cols;
+                    for (int c = 0; c < width; c++) {
+                        d[di + c] = s[si + c * colStride];
+                    }
+                }
+            }
+            case byte[] s -> {
+                byte[] d = (byte[]) dst;
+                for (int r = 0; r < rows; r++) {
+                    int si = from + r * rowStride;
+                    int di = to + r * cols;
+                    for (int c = 0; c < width; c++) {
+                        d[di + c] = s[si + c * colStride];
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("not a storage array: " + src.getClass());
+        }
+    }
+}

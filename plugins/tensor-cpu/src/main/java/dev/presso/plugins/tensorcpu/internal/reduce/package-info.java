@@ -1,0 +1,7 @@
+/**
+ * Reductions over axes and arg-max.
+ */
+@NullMarked
+package dev.presso.plugins.tensorcpu.internal.reduce;
+
+import org.jspecify.annotations.NullMarked;

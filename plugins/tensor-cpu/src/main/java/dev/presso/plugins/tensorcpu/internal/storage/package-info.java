@@ -1,0 +1,7 @@
+/**
+ * Heap-backed, reference-counted array storage with memory accounting.
+ */
+@NullMarked
+package dev.presso.plugins.tensorcpu.internal.storage;
+
+import org.jspecify.annotations.NullMarked;
