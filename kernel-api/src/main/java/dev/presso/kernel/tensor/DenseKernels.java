@@ -10,7 +10,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * stated shape and dtype. <b>Aliasing.</b> Elementwise kernels ({@link #unary}, {@link #binary},
  * {@link #scalar}, {@link #clamp}) allow {@code out} to be the very same array as an input of the
  * same shape; every other kernel requires {@code out} to share no storage with any input.
- * <b>NaN and infinity</b> propagate as IEEE 754 arithmetic says.
+ * <b>NaN and infinity</b> propagate as IEEE 754 arithmetic says. <b>Determinism:</b> every
+ * kernel of a backend returns bitwise identical results for identical inputs and thread count,
+ * however often it is called and whatever else the machine is doing.
  *
  * @since 1.0
  */
@@ -25,7 +27,8 @@ public interface DenseKernels {
      * {@code [..., M, N]}. Leading (batch) dimensions of {@code a} and {@code b} either equal
      * {@code c}'s or are absent (a rank-2 operand is shared by every batch). When {@code beta} is
      * 0, {@code c}'s previous contents are ignored, NaN included. {@code a} and {@code b} may be
-     * {@link DType#BF16} or {@link DType#F16} where the backend has the matching capability;
+     * {@link DType#BF16} or {@link DType#F16} where the backend has the matching
+     * {@link BackendCapability} (a backend without it refuses them with a {@link TensorException});
      * {@code c} is always F32.
      *
      * <pre>{@code
@@ -100,7 +103,9 @@ public interface DenseKernels {
     /**
      * Reduces over every axis where {@code out} has size 1 and {@code x} does not.
      *
-     * <p>{@code out} has {@code x}'s rank; each of its dimensions equals {@code x}'s or is 1.
+     * <p>{@code out} has {@code x}'s rank; each of its dimensions equals {@code x}'s or is 1. An
+     * empty reduction gives 0 for SUM, NaN for MEAN, negative infinity for MAX and positive
+     * infinity for MIN.
      *
      * <pre>{@code
      * backend.reduce(ReduceOp.SUM, x, rowSums);   // x [R, C] -> rowSums [R, 1]
@@ -116,7 +121,7 @@ public interface DenseKernels {
      * Finds the index of the largest element along the last axis; the first one on ties, and the
      * first NaN if any.
      *
-     * @param x the input, rank at least 1
+     * @param x the input, rank at least 1, with a non-empty last dimension
      * @param out an {@link DType#I32} array shaped like {@code x} without its last dimension
      */
     void argMax(DeviceArray x, DeviceArray out);

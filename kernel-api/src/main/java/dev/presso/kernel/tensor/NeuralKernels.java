@@ -12,7 +12,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface NeuralKernels {
     /**
-     * Softmax along the last axis, computed stably (shifted by the row maximum).
+     * Softmax along the last axis, computed stably (shifted by the row maximum); a row whose
+     * elements are all negative infinity gives NaN, as the arithmetic does.
      *
      * @param x the input, rank at least 1
      * @param out the output, shaped like {@code x}

@@ -14,7 +14,8 @@ public interface QuantKernels {
      * {@link DType#I32}, {@link DType#I8} and {@link DType#U8}.
      *
      * <p>Float to float rounds to nearest even. Float to integer rounds half to even and saturates
-     * to the target's range; NaN becomes 0. Integer to float is exact where representable.
+     * to the target's range; NaN becomes 0. Integer to float rounds once to nearest even. Integer
+     * to integer saturates to the target's range.
      *
      * @param x the input
      * @param out the output of the same shape, in the target dtype
@@ -28,7 +29,7 @@ public interface QuantKernels {
      *
      * <p>For {@code x [R, C]} and parameters {@code [R, G]}, group {@code g} covers columns
      * {@code [g * C / G, (g + 1) * C / G)}; {@code G} must divide {@code C}. A zero scale yields
-     * the clamped zero point.
+     * the clamped zero point, and NaN is quantized to code 0.
      *
      * @param x the F32 values {@code [R, C]}
      * @param scales F32 step sizes {@code [R, G]}
