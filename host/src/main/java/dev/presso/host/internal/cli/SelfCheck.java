@@ -44,9 +44,11 @@ final class SelfCheck {
         return results;
     }
 
+    /** Runs a check twice, so that the reported time is not the JIT's first compilation. */
     private Result timed(String name, double tolerance, ToDoubleFunction<long[]> check) {
         long[] nanos = new long[1];
-        double error = check.applyAsDouble(nanos);
+        double firstError = check.applyAsDouble(nanos);
+        double error = Math.max(firstError, check.applyAsDouble(nanos));
         return new Result(name, error, tolerance, nanos[0] / 1e6);
     }
 

@@ -1,0 +1,153 @@
+package dev.presso.host.internal.model.llama;
+
+import dev.presso.host.internal.model.CausalMask;
+import dev.presso.host.internal.model.IncrementalCausalLM;
+import dev.presso.host.internal.model.KvCache;
+import dev.presso.host.internal.model.LinearLayer;
+import dev.presso.kernel.model.LinearSite;
+import dev.presso.kernel.tensor.DType;
+import dev.presso.kernel.tensor.Tensor;
+import dev.presso.kernel.tensor.TensorException;
+import dev.presso.kernel.tensor.TensorScope;
+import dev.presso.kernel.tensor.Tensors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A LLaMA-family causal language model on the tensor front end: token embedding, decoder layers,
+ * final RMSNorm and output head. Every operation is a {@link Tensor} operation, so the forward pass
+ * runs on any backend and gradients reach every parameter (and every replaced operator's own
+ * parameters) through the autodiff.
+ *
+ * <p>The model shares its weight tensors with the {@link LlamaWeights} it was built from;
+ * {@link #close()} releases them. Its linear layers are {@link LinearSite}s whose operators can be
+ * replaced. Forward passes are not thread-safe with respect to replacing operators mid-pass.
+ */
+public final class LlamaModel implements IncrementalCausalLM, AutoCloseable {
+    private final LlamaConfig config;
+    private final LlamaWeights weights;
+    private final Tensors tensors;
+    private final RotaryEmbedding rotary;
+    private final Tensor embedding;
+    private final List<LlamaDecoderLayer> layers;
+    private final Tensor finalNorm;
+    private final LinearLayer head;
+    private final List<LinearSite> sites;
+
+    /**
+     * Builds the model over checked weights.
+     *
+     * @param config the configuration the weights were checked against
+     * @param weights the parameters, shared with this model
+     * @param tensors the front end of the backend the weights live on
+     */
+    public LlamaModel(LlamaConfig config, LlamaWeights weights, Tensors tensors) {
+        this.config = config;
+        this.weights = weights;
+        this.tensors = tensors;
+        this.rotary = new RotaryEmbedding(config);
+        this.embedding = weights.get(LlamaParameters.EMBEDDING);
+        List<LlamaDecoderLayer> decoderLayers = new ArrayList<>();
+        for (int i = 0; i < config.layers(); i++) {
+            decoderLayers.add(new LlamaDecoderLayer(config, weights, i));
+        }
+        this.layers = List.copyOf(decoderLayers);
+        this.finalNorm = weights.get(LlamaParameters.FINAL_NORM);
+        this.head = config.tieWordEmbeddings()
+                ? new LinearLayer(LlamaParameters.LM_HEAD, embedding, null)
+                : linear(weights, LlamaParameters.LM_HEAD);
+        List<LinearSite> all = new ArrayList<>();
+        layers.forEach(layer -> all.addAll(layer.linearLayers()));
+        all.add(head);
+        this.sites = List.copyOf(all);
+    }
+
+    /** Creates the linear layer of a checkpoint name, with its bias if the weights have one. */
+    static LinearLayer linear(LlamaWeights weights, String name) {
+        return new LinearLayer(name, weights.get(name + ".weight"), weights.find(name + ".bias"));
+    }
+
+    /** Returns the configuration. @return the configuration */
+    public LlamaConfig config() {
+        return config;
+    }
+
+    /** Returns the parameters by checkpoint name, in execution order. @return the F32 tensors */
+    public Map<String, Tensor> parameters() {
+        return weights.tensors();
+    }
+
+    @Override
+    public String architecture() {
+        return config.architecture();
+    }
+
+    @Override
+    public int vocabularySize() {
+        return config.vocabularySize();
+    }
+
+    @Override
+    public List<LinearSite> linearSites() {
+        return sites;
+    }
+
+    @Override
+    public Tensor forward(Tensor tokens) {
+        return run(tokens, null);
+    }
+
+    @Override
+    public KvCache newCache(long batch, long capacity) {
+        return new KvCache(tensors, config.layers(), batch, config.kvHeads(), config.headDim(), capacity);
+    }
+
+    @Override
+    public Tensor forward(Tensor tokens, KvCache cache) {
+        checkTokens(tokens);
+        if (cache.batch() != tokens.shape().dim(0)) {
+            throw new TensorException("forward", "the cache holds " + cache.batch() + " sequences but tokens are "
+                    + tokens.shape() + "; expected the same batch size");
+        }
+        Tensor logits = run(tokens, cache);
+        cache.advance(tokens.shape().dim(1));
+        return logits;
+    }
+
+    private static void checkTokens(Tensor tokens) {
+        if (tokens.dtype() != DType.I32 || tokens.shape().rank() != 2 || tokens.shape().dim(1) < 1) {
+            throw new TensorException("forward", "expected I32 token ids [B, T] with T >= 1, got " + tokens.dtype()
+                    + " " + tokens.shape());
+        }
+    }
+
+    private Tensor run(Tensor tokens, @Nullable KvCache cache) {
+        checkTokens(tokens);
+        int length = Math.toIntExact(tokens.shape().dim(1));
+        int offset = cache == null ? 0 : Math.toIntExact(cache.length());
+        try (TensorScope scope = tensors.scope()) {
+            RotaryEmbedding.Tables rope = rotary.tables(tensors, offset, length);
+            Optional<Tensor> mask = CausalMask.additive(tensors, length, offset, config.slidingWindow());
+            Tensor x = embedding.gather(tokens);
+            for (LlamaDecoderLayer layer : layers) {
+                x = layer.forward(x, rope, mask, cache);
+            }
+            return scope.keep(head.apply(x.rmsNorm(finalNorm, (float) config.rmsNormEps())));
+        }
+    }
+
+    /** Releases the weights; idempotent. */
+    @Override
+    public void close() {
+        weights.tensors().values().forEach(Tensor::close);
+    }
+
+    @Override
+    public String toString() {
+        return "LlamaModel[" + config.architecture() + ", " + config.layers() + " layers, hidden "
+                + config.hiddenSize() + ", vocabulary " + config.vocabularySize() + "]";
+    }
+}
