@@ -36,9 +36,9 @@ final class BidiagonalSvd {
     private final Reflector[] left;
     private final Reflector[] right;
     /** Rows are the left vectors of the bidiagonal, {@code [n, n]}. */
-    private final double[] uRows;
+    private final double[][] uRows;
     /** Rows are the right vectors of the bidiagonal, {@code [n, n]}. */
-    private final double[] vRows;
+    private final double[][] vRows;
     private final RowOperations uOperations;
     private final RowOperations vOperations;
 
@@ -50,10 +50,10 @@ final class BidiagonalSvd {
         this.e = new double[n];
         this.left = new Reflector[n];
         this.right = new Reflector[n];
-        this.uRows = DoubleMatrices.identity(n);
-        this.vRows = DoubleMatrices.identity(n);
-        this.uOperations = new RowOperations(uRows, n, pool);
-        this.vOperations = new RowOperations(vRows, n, pool);
+        this.uRows = DoubleMatrices.identityRows(n);
+        this.vRows = DoubleMatrices.identityRows(n);
+        this.uOperations = new RowOperations(uRows, pool);
+        this.vOperations = new RowOperations(vRows, pool);
     }
 
     /**
@@ -277,7 +277,7 @@ final class BidiagonalSvd {
         double[] u = new double[m * cols];
         for (int j = 0; j < n; j++) {
             for (int i = 0; i < n; i++) {
-                u[i * cols + j] = uRows[j * n + i];
+                u[i * cols + j] = uRows[j][i];
             }
         }
         for (int j = n; j < cols; j++) {
@@ -292,7 +292,7 @@ final class BidiagonalSvd {
         double[] v = new double[n * n];
         for (int j = 0; j < n; j++) {
             for (int i = 0; i < n; i++) {
-                v[i * n + j] = vRows[j * n + i];
+                v[i * n + j] = vRows[j][i];
             }
         }
         BlockReflector.applyProduct(right, 0, n - 1, 1, v, n, BLOCK, pool);

@@ -5,11 +5,11 @@ final class DoubleMatrices {
     private DoubleMatrices() {
     }
 
-    /** Returns the row-major identity {@code [n, n]}. */
-    static double[] identity(int n) {
-        double[] rows = new double[n * n];
+    /** Returns the identity {@code [n, n]} as separate rows. */
+    static double[][] identityRows(int n) {
+        double[][] rows = new double[n][n];
         for (int i = 0; i < n; i++) {
-            rows[i * n + i] = 1;
+            rows[i][i] = 1;
         }
         return rows;
     }

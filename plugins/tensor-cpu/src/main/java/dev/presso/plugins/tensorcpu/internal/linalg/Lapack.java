@@ -63,6 +63,7 @@ final class Lapack {
     }
 
     /** Returns OpenBLAS's build description, for example {@code "OpenBLAS 0.3.31 DYNAMIC_ARCH ..."}. */
+    @SuppressWarnings("restricted") // reads OpenBLAS's static NUL-terminated string
     String config() {
         MemorySegment text = (MemorySegment) invoke(getConfig);
         return text.reinterpret(4096).getString(0).trim();
@@ -144,6 +145,7 @@ final class Lapack {
         return function(lookup, name, FunctionDescriptor.ofVoid(args.toArray(MemoryLayout[]::new)));
     }
 
+    @SuppressWarnings("restricted") // the descriptors follow OpenBLAS's Fortran and C headers
     private static MethodHandle function(SymbolLookup lookup, String name,
             FunctionDescriptor descriptor) {
         MemorySegment symbol = lookup.find(name)

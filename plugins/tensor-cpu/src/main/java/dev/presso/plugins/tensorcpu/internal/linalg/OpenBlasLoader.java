@@ -69,6 +69,7 @@ final class OpenBlasLoader {
         return INSTANCE.status;
     }
 
+    @SuppressWarnings("restricted") // native access is the point; denial is caught by the caller
     private static Lapack load() throws Exception {
         String platform = platform();
         ClassLoader loader = OpenBlasLoader.class.getClassLoader();

@@ -43,15 +43,15 @@ final class SymmetricEigen {
     static void decompose(double[] a, int n, double[] w, double[] z, WorkerPool pool) {
         SymmetricEigen eigen = new SymmetricEigen(n, pool);
         eigen.tridiagonalize(a);
-        double[] vectorRows = DoubleMatrices.identity(n);
+        double[][] vectorRows = DoubleMatrices.identityRows(n);
         eigen.iterate(vectorRows);
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble(i -> eigen.d[i]));
         for (int j = 0; j < n; j++) {
             w[j] = eigen.d[order[j]];
-            int source = order[j] * n;
+            double[] source = vectorRows[order[j]];
             for (int r = 0; r < n; r++) {
-                z[r * n + j] = vectorRows[source + r];
+                z[r * n + j] = source[r];
             }
         }
         BlockReflector.applyProduct(eigen.reflectors, 0, n - 2, 1, z, n, BLOCK, pool);
@@ -113,8 +113,8 @@ final class SymmetricEigen {
     }
 
     /** Implicit QL on {@code d, e}; rows of {@code vectorRows} accumulate the rotations. */
-    private void iterate(double[] vectorRows) {
-        RowOperations rotations = new RowOperations(vectorRows, n, pool);
+    private void iterate(double[][] vectorRows) {
+        RowOperations rotations = new RowOperations(vectorRows, pool);
         double shiftSum = 0;
         double scale = 0;
         for (int l = 0; l < n; l++) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.presso.kernel.tensor.TensorException;
 import dev.presso.plugins.tensorcpu.internal.gemm.Sgemm;
 import dev.presso.plugins.tensorcpu.internal.parallel.WorkerPool;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,8 +168,48 @@ abstract class DenseLinearAlgebraContract {
     @ParameterizedTest(name = "eigh {0}")
     @CsvSource({"1", "2", "3", "16", "65", "172"})
     void eighDiagonalizesWithAscendingValues(int n) {
-        Random random = new Random(100 + n);
-        float[] input = Matrices.symmetricLowerWithGarbage(random, n, 0f);
+        checkEigh(Matrices.symmetricLowerWithGarbage(new Random(100 + n), n, 0f), n);
+    }
+
+    @Test
+    void eighOfMatricesWithRepeatedEigenvalues() {
+        int n = 40;
+        float[] identity = identity(n);
+        checkEigh(identity, n);
+        float[] clustered = new float[n * n];
+        for (int i = 0; i < n; i++) {
+            clustered[i * n + i] = i % 3;
+        }
+        float[] ones = new float[n * n];
+        Arrays.fill(ones, 1f);
+        checkEigh(clustered, n);
+        float[] w = checkEigh(ones, n);
+        assertEquals(n, w[n - 1], 1e-4 * n, "the all-ones matrix has eigenvalue n");
+        assertEquals(0, w[0], 1e-4 * n);
+    }
+
+    @Test
+    void svdOfGradedAndStructuredMatrices() {
+        int n = 50;
+        Random random = new Random(5);
+        float[] graded = Matrices.random(random, n, n);
+        float[] scale = new float[n];
+        for (int j = 0; j < n; j++) {
+            scale[j] = (float) Math.pow(10, -6.0 * j / n);
+        }
+        checkSvd(Matrices.scaleColumns(graded, n, n, scale), n, n, false);
+        float[] diagonal = new float[n * n];
+        for (int i = 0; i < n; i++) {
+            diagonal[i * n + i] = (i % 4) - 1.5f;
+        }
+        float[] s = checkSvd(diagonal, n, n, true);
+        assertEquals(1.5f, s[0], 1e-6f);
+        assertEquals(0.5f, s[n - 1], 1e-6f);
+        checkSvd(identity(n), n, n, false);
+    }
+
+    /** Checks an eigendecomposition of the lower triangle of {@code input}; returns the values. */
+    float[] checkEigh(float[] input, int n) {
         float[] a = Matrices.mirrorLower(input, n);
         float[] w = new float[n];
         float[] v = new float[n * n];
@@ -178,10 +219,10 @@ abstract class DenseLinearAlgebraContract {
         }
         assertTrue(Matrices.columnOrthogonalityError(v, n, n) < ORTHOGONALITY, "v orthonormal");
         double[] av = Matrices.multiply(a, false, v, false, n, n, n);
-        double[] vw = Matrices.multiply(Matrices.scaleColumns(v, n, n, w), false, identity(n),
-                false, n, n, n);
-        assertTrue(Matrices.frobeniusOfDifference(av, Matrices.narrow(vw), n * n)
-                <= RECONSTRUCTION * Matrices.frobenius(a, n * n) * 2, "a v = v diag(w)");
+        float[] vw = Matrices.scaleColumns(v, n, n, w);
+        assertTrue(Matrices.frobeniusOfDifference(av, vw, n * n)
+                <= 2 * RECONSTRUCTION * Matrices.frobenius(a, n * n), "a v = v diag(w)");
+        return w;
     }
 
     @Test
