@@ -66,6 +66,42 @@ public final class Shape {
     }
 
     /**
+     * Returns the NumPy broadcast shape of two operand shapes: aligned at their last dimension,
+     * each pair of dimensions must be equal or one of them 1.
+     *
+     * <pre>{@code
+     * Shape.broadcast("add", Shape.of(8, 1, 4), Shape.of(3, 1));   // [8, 3, 4]
+     * }</pre>
+     *
+     * @param op the operation asking, named in the error
+     * @param a the left shape
+     * @param b the right shape
+     * @return the broadcast shape
+     * @throws TensorException if the shapes do not broadcast, naming both and the dimension
+     */
+    public static Shape broadcast(String op, Shape a, Shape b) {
+        int rank = Math.max(a.rank(), b.rank());
+        long[] dims = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            long da = a.dimFromEnd(rank - i);
+            long db = b.dimFromEnd(rank - i);
+            if (da != db && da != 1 && db != 1) {
+                throw new TensorException(op, "shapes " + a + " and " + b + " do not broadcast: "
+                        + "dimension " + (i - rank) + " is " + da + " in one and " + db
+                        + " in the other; expected equal sizes or 1");
+            }
+            dims[i] = da == 1 ? db : da;
+        }
+        return of(dims);
+    }
+
+    /** Returns the dimension {@code fromEnd} places from the end, or 1 beyond the rank. */
+    private long dimFromEnd(int fromEnd) {
+        int axis = dims.length - fromEnd;
+        return axis < 0 ? 1 : dims[axis];
+    }
+
+    /**
      * Returns the number of dimensions.
      *
      * @return the rank, at least 0

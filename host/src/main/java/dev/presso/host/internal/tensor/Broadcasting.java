@@ -14,23 +14,6 @@ import dev.presso.kernel.tensor.TensorException;
 final class Broadcasting {
     private Broadcasting() {}
 
-    /** Returns the broadcast shape of two operands, aligned at their last dimension. */
-    static Shape shape(String op, Shape a, Shape b) {
-        int rank = Math.max(a.rank(), b.rank());
-        long[] dims = new long[rank];
-        for (int i = 0; i < rank; i++) {
-            long da = dimFromEnd(a, rank - i);
-            long db = dimFromEnd(b, rank - i);
-            if (da != db && da != 1 && db != 1) {
-                throw new TensorException(op, "shapes " + a + " and " + b + " do not broadcast: dimension "
-                        + i + " of the result is " + da + " in one and " + db
-                        + " in the other; expected equal sizes or 1");
-            }
-            dims[i] = da == 1 ? db : da;
-        }
-        return Shape.of(dims);
-    }
-
     private static long dimFromEnd(Shape shape, int fromEnd) {
         int axis = shape.rank() - fromEnd;
         return axis < 0 ? 1 : shape.dim(axis);
@@ -47,7 +30,7 @@ final class Broadcasting {
         if (shape.equals(target)) {
             return gradient;
         }
-        if (!shape("sumTo", shape, target).equals(shape)) {
+        if (!Shape.broadcast("sumTo", shape, target).equals(shape)) {
             throw new TensorException("sumTo", "cannot reduce a gradient of shape " + shape
                     + " to " + target + "; expected a shape that broadcasts to it");
         }

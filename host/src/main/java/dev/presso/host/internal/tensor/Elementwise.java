@@ -28,7 +28,7 @@ final class Elementwise {
     static HostTensor binary(HostTensor a, BinaryOp op, HostTensor b) {
         String name = "zip(" + op + ")";
         Checks.requireF32(name, a, b);
-        Shape shape = Broadcasting.shape(name, a.shape(), b.shape());
+        Shape shape = Shape.broadcast(name, a.shape(), b.shape());
         TensorBackend backend = a.factory.backend();
         HostTensor y = a.factory.compute(DType.F32, shape,
                 out -> backend.binary(op, a.array(), b.array(), out));

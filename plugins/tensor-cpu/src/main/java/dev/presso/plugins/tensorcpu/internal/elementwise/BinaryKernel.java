@@ -22,7 +22,7 @@ public final class BinaryKernel {
         CpuArray ca = context.f32(name, "a", a);
         CpuArray cb = context.f32(name, "b", b);
         CpuArray co = context.f32(name, "out", out);
-        Shape shape = Broadcast.shapeOf(name, ca.shape(), cb.shape());
+        Shape shape = Shape.broadcast(name, ca.shape(), cb.shape());
         Checks.requireShape(name, "out", co, shape,
                 "the broadcast of a " + ca.shape() + " and b " + cb.shape());
         Checks.requireExactAlias(name, co, ca, cb);

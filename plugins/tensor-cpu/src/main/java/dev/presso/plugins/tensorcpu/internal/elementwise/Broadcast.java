@@ -1,7 +1,6 @@
 package dev.presso.plugins.tensorcpu.internal.elementwise;
 
 import dev.presso.kernel.tensor.Shape;
-import dev.presso.kernel.tensor.TensorException;
 import java.util.Arrays;
 
 /**
@@ -14,23 +13,6 @@ import java.util.Arrays;
  * @param bStrides element strides of the right operand per loop dimension
  */
 record Broadcast(int[] dims, int[] aStrides, int[] bStrides) {
-    /** Returns the broadcast shape of {@code a} and {@code b}, or throws naming both. */
-    static Shape shapeOf(String op, Shape a, Shape b) {
-        int rank = Math.max(a.rank(), b.rank());
-        long[] dims = new long[rank];
-        for (int i = 0; i < rank; i++) {
-            long da = dimFromEnd(a, rank - i);
-            long db = dimFromEnd(b, rank - i);
-            if (da != db && da != 1 && db != 1) {
-                throw new TensorException(op, "shapes " + a + " and " + b + " do not broadcast: "
-                        + "dimension " + (i - rank) + " is " + da + " vs " + db
-                        + "; expected equal sizes or 1");
-            }
-            dims[i] = da == 1 ? db : da;
-        }
-        return Shape.of(dims);
-    }
-
     /** Plans the loops that write {@code out} from {@code a} and {@code b}. */
     static Broadcast plan(Shape out, Shape a, Shape b) {
         int rank = out.rank();

@@ -146,7 +146,7 @@ class ElementwiseKernelsTest {
     }
 
     private void checkBinary(BinaryOp op, Shape sa, Shape sb) {
-        Shape so = Broadcast.shapeOf("test", sa, sb);
+        Shape so = Shape.broadcast("test", sa, sb);
         float[] a = random(sa.size(), (int) sa.size(), 3.0);
         float[] b = random(sb.size() + 7, (int) sb.size(), 3.0);
         if (op == BinaryOp.POW) {
