@@ -6,6 +6,7 @@ import dev.presso.host.internal.model.KvCache;
 import dev.presso.host.internal.model.LinearLayer;
 import dev.presso.kernel.model.LinearSite;
 import dev.presso.kernel.tensor.DType;
+import dev.presso.kernel.tensor.Shape;
 import dev.presso.kernel.tensor.Tensor;
 import dev.presso.kernel.tensor.TensorException;
 import dev.presso.kernel.tensor.TensorScope;
@@ -135,8 +136,80 @@ public final class LlamaModel implements IncrementalCausalLM, AutoCloseable {
             for (LlamaDecoderLayer layer : layers) {
                 x = layer.forward(x, rope, mask, cache);
             }
-            return scope.keep(head.apply(x.rmsNorm(finalNorm, (float) config.rmsNormEps())));
+            return scope.keep(forwardHead(x));
         }
+    }
+
+    /**
+     * Returns the linear layers of one decoder layer, in execution order: {@code q_proj},
+     * {@code k_proj}, {@code v_proj}, {@code o_proj}, {@code gate_proj}, {@code up_proj},
+     * {@code down_proj}.
+     *
+     * @param layer the layer's index, {@code 0 .. config().layers() - 1}
+     * @return the sites, also listed by {@link #linearSites()}
+     */
+    public List<LinearSite> layerSites(int layer) {
+        return List.copyOf(decoderLayer("layerSites", layer).linearLayers());
+    }
+
+    /** Returns the output head. @return the {@code lm_head} site, last in {@link #linearSites()} */
+    public LinearSite head() {
+        return head;
+    }
+
+    /**
+     * Embeds token ids: the hidden states that enter decoder layer 0.
+     *
+     * @param tokens I32 ids {@code [B, T]}
+     * @return {@code [B, T, hidden]}
+     */
+    public Tensor embed(Tensor tokens) {
+        checkTokens(tokens);
+        return embedding.gather(tokens);
+    }
+
+    /**
+     * Runs one decoder layer over whole sequences starting at position 0, exactly as
+     * {@link #forward(Tensor)} runs it; with {@link #embed} and {@link #forwardHead} it lets a caller
+     * run the model layer by layer.
+     *
+     * @param layer the layer's index
+     * @param hidden the layer's input {@code [B, T, hidden]}, not closed
+     * @return the layer's output {@code [B, T, hidden]}
+     */
+    public Tensor forwardLayer(int layer, Tensor hidden) {
+        LlamaDecoderLayer decoder = decoderLayer("forwardLayer", layer);
+        Shape shape = hidden.shape();
+        if (shape.rank() != 3 || shape.dim(1) < 1 || shape.dim(2) != config.hiddenSize()) {
+            throw new TensorException("forwardLayer", "expected hidden states [B, T, " + config.hiddenSize()
+                    + "] with T >= 1, got " + shape);
+        }
+        int length = Math.toIntExact(shape.dim(1));
+        try (TensorScope scope = tensors.scope()) {
+            RotaryEmbedding.Tables rope = rotary.tables(tensors, 0, length);
+            Optional<Tensor> mask = CausalMask.additive(tensors, length, 0, config.slidingWindow());
+            return scope.keep(decoder.forward(hidden, rope, mask, null));
+        }
+    }
+
+    /**
+     * Applies the final RMSNorm and the output head to the last decoder layer's output.
+     *
+     * @param hidden {@code [B, T, hidden]}, not closed
+     * @return logits {@code [B, T, V]}
+     */
+    public Tensor forwardHead(Tensor hidden) {
+        try (TensorScope scope = tensors.scope()) {
+            return scope.keep(head.apply(hidden.rmsNorm(finalNorm, (float) config.rmsNormEps())));
+        }
+    }
+
+    private LlamaDecoderLayer decoderLayer(String op, int layer) {
+        if (layer < 0 || layer >= layers.size()) {
+            throw new TensorException(op, "layer " + layer + " does not exist; expected 0 .. "
+                    + (layers.size() - 1));
+        }
+        return layers.get(layer);
     }
 
     /** Releases the weights; idempotent. */
