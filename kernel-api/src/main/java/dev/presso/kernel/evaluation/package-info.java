@@ -1,5 +1,6 @@
 /**
- * Evaluators: named quality metrics of a model on data.
+ * Evaluators: named quality metrics of a model on token data, such as perplexity, KL divergence to
+ * a reference model and per-layer reconstruction error, made by providers from settings.
  *
  * @since 1.0
  */

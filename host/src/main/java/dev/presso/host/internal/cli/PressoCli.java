@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "presso", mixinStandardHelpOptions = true, versionProvider = PressoVersion.class,
         description = "Compress large language models with plugin methods.",
-        subcommands = {DoctorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DoctorCommand.class, ModelCommand.class, GenerateCommand.class, EvalCommand.class,
+            CommandLine.HelpCommand.class})
 public final class PressoCli {
     private PressoCli() {}
 
@@ -32,6 +33,7 @@ public final class PressoCli {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new PressoCli());
         cli.setExecutionExceptionHandler(new FriendlyErrors());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }
 }

@@ -1,0 +1,56 @@
+package dev.presso.plugins.evaluators;
+
+import dev.presso.kernel.evaluation.Evaluator;
+import dev.presso.kernel.evaluation.EvaluatorOption;
+import dev.presso.kernel.evaluation.EvaluatorProvider;
+import dev.presso.plugins.evaluators.internal.CommonOptions;
+import dev.presso.plugins.evaluators.internal.LayerErrorEvaluator;
+import dev.presso.plugins.evaluators.internal.Settings;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Provides {@code layer-error}: for every linear site, the relative Frobenius error of its current
+ * operator against its dense weight, on the activations that reach it and on the weights.
+ *
+ * @since 0.1
+ */
+public final class LayerErrorEvaluatorProvider implements EvaluatorProvider {
+    private static final EvaluatorOption ACTIVATIONS = new EvaluatorOption("activations", "true",
+            "Measure ||op(x) - x W^T|| / ||x W^T|| on the inputs each layer receives while the model runs the data.");
+    private static final EvaluatorOption WEIGHTS = new EvaluatorOption("weights", "true",
+            "Measure ||W_op - W||_F / ||W||_F of the matrix each operator applies; needs no data.");
+
+    /** Creates the provider; cheap. */
+    public LayerErrorEvaluatorProvider() {}
+
+    @Override
+    public String id() {
+        return LayerErrorEvaluator.ID;
+    }
+
+    @Override
+    public String description() {
+        return "Relative reconstruction error of every linear layer against its dense weight.";
+    }
+
+    @Override
+    public List<EvaluatorOption> options() {
+        return List.of(ACTIVATIONS, WEIGHTS, CommonOptions.MAX_LENGTH, CommonOptions.BATCH_TOKENS);
+    }
+
+    @Override
+    public Evaluator create(Map<String, String> settings) {
+        Settings s = Settings.of(id(), options(), settings);
+        int maxLength = s.integer(CommonOptions.MAX_LENGTH.name(), 0);
+        if (maxLength == 1) {
+            throw s.invalid(CommonOptions.MAX_LENGTH.name(), "0 (whole sequences) or an integer >= 2");
+        }
+        boolean activations = s.bool(ACTIVATIONS.name());
+        boolean weights = s.bool(WEIGHTS.name());
+        if (!activations && !weights) {
+            throw s.invalid(WEIGHTS.name(), "true when activations is false; there would be nothing to measure");
+        }
+        return new LayerErrorEvaluator(maxLength, activations, weights, s.integer(CommonOptions.BATCH_TOKENS.name(), 0));
+    }
+}
