@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,17 +63,33 @@ record NumpyRun(String title, Map<String, String> info, Map<String, Double> seco
             String error = status == 0 ? "" : "python3 exited with status " + status;
             return new NumpyRun(title, info, seconds, error);
         } catch (IOException e) {
-            return new NumpyRun(title, info, seconds, "cannot run python3: " + e.getMessage());
+            return new NumpyRun(title, info, seconds,
+                    "cannot run " + SCRIPT + " with python3: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new NumpyRun(title, info, seconds, "interrupted");
         }
     }
 
+    /**
+     * Combines this run with a later one of the same title: the union of the timed cases (the
+     * faster time where both timed a case), the info of the first run that reported any, and the
+     * first error.
+     *
+     * @param later a later run with the same title
+     * @return the combined run
+     */
+    NumpyRun merge(NumpyRun later) {
+        Map<String, Double> allSeconds = new LinkedHashMap<>(seconds);
+        later.seconds.forEach((id, time) -> allSeconds.merge(id, time, Math::min));
+        return new NumpyRun(title, info.isEmpty() ? later.info : info, allSeconds,
+                error.isEmpty() ? later.error : error);
+    }
+
     private static byte[] script() throws IOException {
         try (InputStream in = NumpyRun.class.getResourceAsStream(SCRIPT)) {
             if (in == null) {
-                throw new UncheckedIOException(new IOException(SCRIPT + " is not on the class path"));
+                throw new IOException(SCRIPT + " is not on the class path");
             }
             return in.readAllBytes();
         }

@@ -49,17 +49,33 @@ def median_seconds(body, reps):
     return times[len(times) // 2]
 
 
+def hadamard(size):
+    """The Sylvester-order Hadamard matrix of a power-of-two size."""
+    h = np.ones((1, 1), dtype=np.float32)
+    while h.shape[0] < size:
+        h = np.block([[h, h], [h, -h]])
+    return h
+
+
 def fwht(x, block, scale):
-    """Sylvester-order Walsh-Hadamard transform of each block of the last axis."""
+    """Sylvester-order Walsh-Hadamard transform of each block of the last axis.
+
+    H_block is the Kronecker product of Hadamard matrices of at most 64, one per group of
+    six index bits, so the transform is a few BLAS products on reshaped views: much faster
+    in numpy than a butterfly of log2(block) elementwise passes.
+    """
+    bits = block.bit_length() - 1
+    sizes = [64] * (bits // 6) + ([1 << (bits % 6)] if bits % 6 else [])
     y = x.reshape(-1, block)
-    h = 1
-    while h < block:
-        pairs = y.reshape(-1, block // (2 * h), 2, h)
-        low = pairs[:, :, 0, :]
-        high = pairs[:, :, 1, :]
-        y = np.stack((low + high, low - high), axis=2)
-        h *= 2
-    return (y * np.float32(scale)).reshape(x.shape)
+    lower = 1
+    for size in sizes:
+        h = hadamard(size)
+        if lower == 1:
+            y = y.reshape(-1, size) @ h
+        else:
+            y = np.matmul(h, y.reshape(-1, size, lower))
+        lower *= size
+    return y.reshape(x.shape) * np.float32(scale)
 
 
 def case_body(kind, dims, rng):

@@ -3,7 +3,6 @@ package dev.presso.plugins.tensorcpu.internal.gemm;
 import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.SPECIES;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 
 /**
  * Writes finished dot products into C as {@code C = alpha * product + beta * C}, never reading C
@@ -20,17 +19,6 @@ final class Epilogue {
                     .fma(FloatVector.broadcast(SPECIES, beta), scaled);
         }
         scaled.intoArray(c, index);
-    }
-
-    /** Stores the lanes of {@code product} selected by {@code lanes} at {@code c[index]}. */
-    static void store(FloatVector product, float alpha, float beta, float[] c, int index,
-            VectorMask<Float> lanes) {
-        FloatVector scaled = product.mul(alpha);
-        if (beta != 0f) {
-            scaled = FloatVector.fromArray(SPECIES, c, index, lanes)
-                    .fma(FloatVector.broadcast(SPECIES, beta), scaled);
-        }
-        scaled.intoArray(c, index, lanes);
     }
 
     /** Stores one product at {@code c[index]}. */

@@ -4,12 +4,15 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register and cache blocking of the product, chosen by measurement on an AMD Zen 4 core
- * (AVX-512, 32 vector registers, 32 KiB L1d, 1 MiB L2).
+ * The register and cache blocking of the product, chosen by measurement on a 2-core AMD Zen 4
+ * VM (AVX-512 executed as two 256-bit halves, 32 vector registers, 32 KiB L1d, 1 MiB L2, 32 MiB
+ * L3).
  *
  * <p>The micro-kernel computes an {@link #MR} x {@link #NR} tile of C held in
- * {@code MR * VECTORS_PER_ROW} vector accumulators. A packed {@code MR x KC} panel of A stays in
- * L1 while the {@code KC x NC} block of packed B streams from L2.
+ * {@code MR * VECTORS_PER_ROW} vector accumulators. A packed {@code MR x KC} panel of A (16 KiB)
+ * stays in L1 while a task's {@code KC x NC} block of packed B streams from L2 and L3. With two
+ * threads at n = 1024 and 2048, KC = 512 beat 256 and 384 by 5-10%; MC from 48 to 96 and NC
+ * from 512 to 2048 were within noise, and the smaller MC gives more tasks to balance.
  */
 final class GemmBlocking {
     /** The vector shape of the micro-kernel: the widest the CPU offers. */
@@ -21,15 +24,26 @@ final class GemmBlocking {
     /** Columns of a C tile (the width of a B panel). */
     static final int NR = VECTORS_PER_ROW * SPECIES.length();
     /** Largest depth of one packed block (the shared dimension k). */
-    static final int KC = Integer.getInteger("kc", 512);
+    static final int KC = 512;
     /** Largest number of rows of A packed at once; a multiple of {@link #MR}. */
-    static final int MC = Integer.getInteger("mc", 96);
+    static final int MC = 48;
     /** Largest number of columns of C one task computes; a multiple of {@link #NR}. */
-    static final int NC = Math.max(NR, Integer.getInteger("nc", 1024) / NR * NR);
-    /** Most floats of packed B held at once: bounds the column block packed in one pass. */
-    static final long PACKED_B_FLOATS = 4L << 20;
-    /** Products with fewer rows of C than this skip packing B ({@link SkinnyProduct}). */
-    static final int SKINNY_ROWS = Integer.getInteger("skinny", 8);
+    static final int NC = Math.max(NR, 1024 / NR * NR);
+    /**
+     * Most floats of packed B held at once (4 MiB): the block of B packed in one pass stays in
+     * the last-level cache while the tasks read it. At least {@code KC * NR}.
+     */
+    static final int PACKED_B_FLOATS = 1 << 20;
+    /**
+     * Products with fewer rows of C than this skip packing B ({@link SkinnyProduct}) when B is
+     * stored {@code k x n}: its rows are streamed into C instead.
+     */
+    static final int SKINNY_ROWS = 8;
+    /**
+     * Products with fewer rows of C than this skip packing B when B is stored transposed
+     * ({@code n x k}): dot products of contiguous rows beat the transposing copy.
+     */
+    static final int SKINNY_ROWS_TRANSPOSED_B = 32;
     /** Products with fewer floating-point operations run on the calling thread alone. */
     static final double PARALLEL_MIN_FLOPS = 2e7;
 

@@ -2,8 +2,10 @@ package dev.presso.plugins.tensorcpu.internal.gemm;
 
 import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.MR;
 import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.NR;
+import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.SPECIES;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
 
 /**
  * Copies blocks of the operands into the contiguous panel layout the micro-kernel reads,
@@ -15,6 +17,8 @@ import java.util.Arrays;
  * other.
  */
 final class PanelPacker {
+    private static final int LANES = SPECIES.length();
+
     private PanelPacker() {}
 
     /**
@@ -77,14 +81,25 @@ final class PanelPacker {
 
     /**
      * Copies {@code depth} stored rows, each contributing {@code count} contiguous elements, into
-     * the panel layout with the given panel width: a straight copy.
+     * the panel layout with the given panel width: a straight copy, by whole vectors where the
+     * panel is full.
      */
     private static void copyStoredRows(Operand x, int first, int count, int k0, int depth,
             float[] dst, int base, int width) {
         float[] src = x.data();
+        int from = x.offset() + k0 * x.stride() + first;
+        if (count == width && width % LANES == 0) {
+            for (int p = 0; p < depth; p++) {
+                int row = from + p * x.stride();
+                int to = base + p * width;
+                for (int j = 0; j < width; j += LANES) {
+                    FloatVector.fromArray(SPECIES, src, row + j).intoArray(dst, to + j);
+                }
+            }
+            return;
+        }
         for (int p = 0; p < depth; p++) {
-            System.arraycopy(src, x.offset() + (k0 + p) * x.stride() + first, dst,
-                    base + p * width, count);
+            System.arraycopy(src, from + p * x.stride(), dst, base + p * width, count);
         }
     }
 }

@@ -1,9 +1,12 @@
 package dev.presso.plugins.tensorcpu.internal.gemm;
 
+import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.KC;
 import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.NR;
 import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.PACKED_B_FLOATS;
 import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.PARALLEL_MIN_FLOPS;
 import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.SKINNY_ROWS;
+import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.SKINNY_ROWS_TRANSPOSED_B;
+import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.evenBlock;
 import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.roundUp;
 
 import dev.presso.kernel.tensor.TensorException;
@@ -22,9 +25,10 @@ import java.util.function.IntConsumer;
  * {@code alpha == 0}).
  *
  * <p>The product packs B into panels shared by all threads and then computes blocks of C in
- * parallel, each packing its own rows of A (see {@link ColumnPass}); products under
- * {@link GemmBlocking#PARALLEL_MIN_FLOPS} run on the caller alone. Instances are thread-safe;
- * scratch buffers are pooled and reused across calls.
+ * parallel, each packing its own rows of A (see {@link BlockPass}); products with few rows of C
+ * skip packing ({@link SkinnyProduct}). Products under {@link GemmBlocking#PARALLEL_MIN_FLOPS}
+ * run on the caller alone. Instances are thread-safe; scratch buffers (4 MiB of packed B plus
+ * 96 KiB per task) are pooled and reused across calls, one set per concurrent caller.
  */
 public final class Sgemm {
     private static final String OP = "gemm";
@@ -65,38 +69,44 @@ public final class Sgemm {
         }
         checkExtent("a", a, aOffset, lda, transA ? k : m, transA ? m : k);
         checkExtent("b", b, bOffset, ldb, transB ? n : k, transB ? k : n);
-        Operand opA = new Operand(a, aOffset, lda, transA);
-        Operand opB = new Operand(b, bOffset, ldb, transB);
+        Product product = new Product(new Operand(a, aOffset, lda, transA),
+                new Operand(b, bOffset, ldb, transB), c, cOffset, ldc, m, n, k, alpha, beta);
         boolean parallel = pool.threads() > 1 && 2.0 * m * n * k >= PARALLEL_MIN_FLOPS;
-        if (m < SKINNY_ROWS) {
-            SkinnyProduct skinny = new SkinnyProduct(opA, opB, m, n, k, alpha, beta, c, cOffset,
-                    ldc);
+        if (m < (transB ? SKINNY_ROWS_TRANSPOSED_B : SKINNY_ROWS)) {
+            SkinnyProduct skinny = new SkinnyProduct(product);
             run(parallel, skinny.tasks(), skinny::run);
         } else {
-            packed(opA, opB, m, n, k, alpha, beta, c, cOffset, ldc, parallel);
+            packed(product, parallel);
         }
     }
 
-    /** The general case: B packed once per column pass, then blocks of C in parallel. */
-    private void packed(Operand a, Operand b, int m, int n, int k, float alpha, float beta,
-            float[] c, int cOffset, int ldc, boolean parallel) {
+    /**
+     * The general case: for each block of B (all columns of a range, one depth block), pack it
+     * once and then compute the blocks of C in parallel.
+     */
+    private void packed(Product product, boolean parallel) {
         int threads = parallel ? pool.threads() : 1;
-        int passCols = (int) Math.min(roundUp(n, NR),
-                Math.max(NR, PACKED_B_FLOATS / k / NR * NR));
-        float[] packedB = takePackedBuffer(Math.multiplyExact(k, passCols));
+        int k = product.k();
+        int n = product.n();
+        int depthBlock = evenBlock(k, KC);
+        int passCols = Math.min(roundUp(n, NR), PACKED_B_FLOATS / depthBlock / NR * NR);
+        float[] packedB = takePackedBuffer();
         try {
             for (int col0 = 0; col0 < n; col0 += passCols) {
-                ColumnPass pass = new ColumnPass(a, b, c, cOffset, ldc, m, k, alpha, beta, col0,
-                        Math.min(passCols, n - col0), packedB, threads);
-                run(parallel, pass.packTasks(), pass::pack);
-                run(parallel, pass.computeTasks(), task -> {
-                    Workspace ws = takeWorkspace();
-                    try {
-                        pass.compute(task, ws);
-                    } finally {
-                        workspaces.offer(ws);
-                    }
-                });
+                int cols = Math.min(passCols, n - col0);
+                for (int k0 = 0; k0 < k; k0 += depthBlock) {
+                    BlockPass pass = new BlockPass(product, k0, Math.min(depthBlock, k - k0),
+                            col0, cols, packedB, threads);
+                    run(parallel, pass.packTasks(), pass::pack);
+                    run(parallel, pass.computeTasks(), task -> {
+                        Workspace ws = takeWorkspace();
+                        try {
+                            pass.compute(task, ws);
+                        } finally {
+                            workspaces.offer(ws);
+                        }
+                    });
+                }
             }
         } finally {
             packedBuffers.offer(packedB);
@@ -118,9 +128,9 @@ public final class Sgemm {
         return ws != null ? ws : new Workspace();
     }
 
-    private float[] takePackedBuffer(int floats) {
+    private float[] takePackedBuffer() {
         float[] buffer = packedBuffers.poll();
-        return buffer != null && buffer.length >= floats ? buffer : new float[floats];
+        return buffer != null ? buffer : new float[PACKED_B_FLOATS];
     }
 
     private static void scale(float[] c, int cOffset, int ldc, int m, int n, float beta) {

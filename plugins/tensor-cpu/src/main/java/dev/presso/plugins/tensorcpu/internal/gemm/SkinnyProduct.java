@@ -2,7 +2,6 @@ package dev.presso.plugins.tensorcpu.internal.gemm;
 
 import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.SPECIES;
 
-import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -19,8 +18,8 @@ import jdk.incubator.vector.VectorOperators;
  */
 final class SkinnyProduct {
     private static final int LANES = SPECIES.length();
-    /** Columns per strip when B is stored {@code k x n}: four vectors. */
-    private static final int ROW_STRIP = 4 * LANES;
+    /** Columns per strip when B is stored {@code k x n}: 2 KiB of each row of B and C. */
+    private static final int ROW_STRIP = 512;
     /** Columns per strip when B is stored transposed: four dot products at a time, 16 groups. */
     private static final int DOT_STRIP = 64;
 
@@ -38,8 +37,10 @@ final class SkinnyProduct {
     private final int ldc;
     private final int strip;
 
-    SkinnyProduct(Operand a, Operand b, int m, int n, int k, float alpha, float beta, float[] c,
-            int cOffset, int ldc) {
+    SkinnyProduct(Product product) {
+        Operand a = product.a();
+        int m = product.m();
+        int k = product.k();
         if (a.transposed()) {
             this.a = new float[m * k];
             this.aOffset = 0;
@@ -54,15 +55,15 @@ final class SkinnyProduct {
             this.aOffset = a.offset();
             this.lda = a.stride();
         }
-        this.b = b;
+        this.b = product.b();
         this.m = m;
-        this.n = n;
+        this.n = product.n();
         this.k = k;
-        this.alpha = alpha;
-        this.beta = beta;
-        this.c = c;
-        this.cOffset = cOffset;
-        this.ldc = ldc;
+        this.alpha = product.alpha();
+        this.beta = product.beta();
+        this.c = product.c();
+        this.cOffset = product.cOffset();
+        this.ldc = product.ldc();
         this.strip = b.transposed() ? DOT_STRIP : ROW_STRIP;
     }
 
@@ -75,47 +76,67 @@ final class SkinnyProduct {
     void run(int task) {
         int j0 = task * strip;
         int j1 = Math.min(n, j0 + strip);
-        IntConsumer row = b.transposed() ? i -> dotRow(i, j0, j1) : i -> updateRow(i, j0, j1);
-        for (int i = 0; i < m; i++) {
-            row.accept(i);
+        if (b.transposed()) {
+            for (int i = 0; i < m; i++) {
+                dotRow(i, j0, j1);
+            }
+        } else {
+            updateStrip(j0, j1);
         }
     }
 
-    /** {@code C[i][j0..j1) = alpha * sum_p A[i][p] * B[p][j0..j1) + beta * C}, B stored k x n. */
-    private void updateRow(int i, int j0, int j1) {
-        int aRow = aOffset + i * lda;
-        int cRow = cOffset + i * ldc;
+    /**
+     * {@code C[:, j0..j1) = alpha * A * B[:, j0..j1) + beta * C} for B stored {@code k x n}: B's
+     * rows are streamed in order, four at a time, into C's strip, which stays in L1.
+     */
+    private void updateStrip(int j0, int j1) {
+        for (int i = 0; i < m; i++) {
+            scaleStrip(cOffset + i * ldc, j0, j1);
+        }
         float[] bData = b.data();
         int ldb = b.stride();
-        int j = j0;
-        if (j1 - j0 == ROW_STRIP) {
-            FloatVector acc0 = FloatVector.zero(SPECIES);
-            FloatVector acc1 = FloatVector.zero(SPECIES);
-            FloatVector acc2 = FloatVector.zero(SPECIES);
-            FloatVector acc3 = FloatVector.zero(SPECIES);
-            for (int p = 0; p < k; p++) {
-                FloatVector ap = FloatVector.broadcast(SPECIES, a[aRow + p]);
-                int bRow = b.offset() + p * ldb + j0;
-                acc0 = ap.fma(FloatVector.fromArray(SPECIES, bData, bRow), acc0);
-                acc1 = ap.fma(FloatVector.fromArray(SPECIES, bData, bRow + LANES), acc1);
-                acc2 = ap.fma(FloatVector.fromArray(SPECIES, bData, bRow + 2 * LANES), acc2);
-                acc3 = ap.fma(FloatVector.fromArray(SPECIES, bData, bRow + 3 * LANES), acc3);
+        int p = 0;
+        for (; p + 4 <= k; p += 4) {
+            int b0 = b.offset() + p * ldb;
+            for (int i = 0; i < m; i++) {
+                int ai = aOffset + i * lda + p;
+                FloatVector a0 = FloatVector.broadcast(SPECIES, alpha * a[ai]);
+                FloatVector a1 = FloatVector.broadcast(SPECIES, alpha * a[ai + 1]);
+                FloatVector a2 = FloatVector.broadcast(SPECIES, alpha * a[ai + 2]);
+                FloatVector a3 = FloatVector.broadcast(SPECIES, alpha * a[ai + 3]);
+                int cRow = cOffset + i * ldc;
+                for (int j = j0; j < j1; j += LANES) {
+                    VectorMask<Float> lanes = SPECIES.indexInRange(j, j1);
+                    FloatVector acc = FloatVector.fromArray(SPECIES, c, cRow + j, lanes);
+                    acc = a0.fma(FloatVector.fromArray(SPECIES, bData, b0 + j, lanes), acc);
+                    acc = a1.fma(FloatVector.fromArray(SPECIES, bData, b0 + ldb + j, lanes), acc);
+                    acc = a2.fma(FloatVector.fromArray(SPECIES, bData, b0 + 2 * ldb + j, lanes),
+                            acc);
+                    acc = a3.fma(FloatVector.fromArray(SPECIES, bData, b0 + 3 * ldb + j, lanes),
+                            acc);
+                    acc.intoArray(c, cRow + j, lanes);
+                }
             }
-            Epilogue.store(acc0, alpha, beta, c, cRow + j0);
-            Epilogue.store(acc1, alpha, beta, c, cRow + j0 + LANES);
-            Epilogue.store(acc2, alpha, beta, c, cRow + j0 + 2 * LANES);
-            Epilogue.store(acc3, alpha, beta, c, cRow + j0 + 3 * LANES);
-            return;
         }
-        for (; j < j1; j += LANES) {
-            VectorMask<Float> lanes = SPECIES.indexInRange(j, j1);
-            FloatVector acc = FloatVector.zero(SPECIES);
-            for (int p = 0; p < k; p++) {
-                FloatVector ap = FloatVector.broadcast(SPECIES, a[aRow + p]);
-                acc = ap.fma(FloatVector.fromArray(SPECIES, bData, b.offset() + p * ldb + j,
-                        lanes), acc);
+        for (; p < k; p++) {
+            int bRow = b.offset() + p * ldb;
+            for (int i = 0; i < m; i++) {
+                FloatVector ap = FloatVector.broadcast(SPECIES, alpha * a[aOffset + i * lda + p]);
+                int cRow = cOffset + i * ldc;
+                for (int j = j0; j < j1; j += LANES) {
+                    VectorMask<Float> lanes = SPECIES.indexInRange(j, j1);
+                    ap.fma(FloatVector.fromArray(SPECIES, bData, bRow + j, lanes),
+                            FloatVector.fromArray(SPECIES, c, cRow + j, lanes))
+                            .intoArray(c, cRow + j, lanes);
+                }
             }
-            Epilogue.store(acc, alpha, beta, c, cRow + j, lanes);
+        }
+    }
+
+    /** Sets {@code C[row][j0..j1)} to {@code beta} times itself, or to zero when beta is 0. */
+    private void scaleStrip(int row, int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            c[row + j] = beta == 0f ? 0f : beta * c[row + j];
         }
     }
 

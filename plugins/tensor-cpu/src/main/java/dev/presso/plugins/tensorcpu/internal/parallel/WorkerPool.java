@@ -10,8 +10,8 @@ import java.util.function.IntConsumer;
  *
  * <p>Dispatch is cheap: after a loop, idle workers spin briefly before parking, so that loops
  * issued back to back (the blocks of a matrix product, a sequence of elementwise kernels) start
- * within microseconds. Tasks are claimed dynamically, so a slow thread does not hold back the
- * others.
+ * within microseconds; with more threads than processors nobody spins. Tasks are claimed
+ * dynamically, so a slow thread does not hold back the others.
  *
  * <p>One loop runs on the workers at a time. A loop issued while another is running, from a
  * second thread or from inside a task (nesting), runs on its calling thread alone, so nested use
@@ -24,6 +24,9 @@ public final class WorkerPool implements AutoCloseable {
     private static final long CALLER_SPIN_NANOS = 1_000_000;
 
     private final int threads;
+    /** Spinning only pays when every thread has a core of its own; otherwise park at once. */
+    private final long workerSpinNanos;
+    private final long callerSpinNanos;
     private final Thread[] workers;
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile ParallelJob current;
@@ -39,6 +42,9 @@ public final class WorkerPool implements AutoCloseable {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
         this.threads = threads;
+        boolean coreEach = threads <= Runtime.getRuntime().availableProcessors();
+        this.workerSpinNanos = coreEach ? WORKER_SPIN_NANOS : 0;
+        this.callerSpinNanos = coreEach ? CALLER_SPIN_NANOS : 0;
         this.current = new ParallelJob(0, i -> { }, Thread.currentThread());
         this.workers = new Thread[threads - 1];
         for (int w = 0; w < workers.length; w++) {
@@ -83,7 +89,7 @@ public final class WorkerPool implements AutoCloseable {
                 LockSupport.unpark(w);
             }
             job.drain();
-            job.awaitAndRethrow(CALLER_SPIN_NANOS);
+            job.awaitAndRethrow(callerSpinNanos);
         } finally {
             busy.set(false);
         }
@@ -102,7 +108,7 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private ParallelJob awaitNewJob(ParallelJob seen) {
-        long spinUntil = System.nanoTime() + WORKER_SPIN_NANOS;
+        long spinUntil = System.nanoTime() + workerSpinNanos;
         while (true) {
             ParallelJob job = current;
             if (closed) {

@@ -38,6 +38,7 @@ class SgemmTest {
             {1, 1, 1}, {1, 37, 5}, {9, 1, 13}, {7, 33, 3}, {8, 32, 1}, {17, 65, 31},
             {172, 172, 172}, {97, 130, 389}, {1, 300, 700}, {250, 3, 300}, {203, 263, 517},
             {96, 1050, 40}, {300, 260, 300}, {3, 200, 77}, {5, 1500, 1100},
+            {31, 70, 45}, {32, 33, 64},
         };
         List<Arguments> cases = new ArrayList<>();
         for (int[] s : mnk) {
@@ -61,9 +62,9 @@ class SgemmTest {
     }
 
     @Test
-    void packsBInSeveralColumnPassesWhenItIsLarge() {
+    void packsBInSeveralBlocksWhenItIsLarge() {
         int k = 2100;
-        int n = (int) (GemmBlocking.PACKED_B_FLOATS / k) + 70;
+        int n = GemmBlocking.PACKED_B_FLOATS / GemmBlocking.evenBlock(k, GemmBlocking.KC) + 70;
         GemmCase problem = new GemmCase(new Random(3), false, true, 11, n, k, 1f, 0.5f, 3);
         problem.run(GEMM);
         problem.verify();
