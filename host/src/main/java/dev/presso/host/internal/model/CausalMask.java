@@ -25,16 +25,29 @@ public final class CausalMask {
      * @return the mask {@code [queries, offset + queries]}, empty when it masks nothing
      */
     public static Optional<Tensor> additive(Tensors tensors, int queries, int offset, int window) {
+        return values(queries, offset, window)
+                .map(mask -> tensors.of(mask, Shape.of(queries, (long) offset + queries)));
+    }
+
+    /**
+     * Returns the values of {@link #additive}, row-major {@code [queries, offset + queries]}.
+     *
+     * @param queries the number of new positions
+     * @param offset the number of earlier positions
+     * @param window the sliding-window length, or 0 for none
+     * @return the mask's values, empty when it masks nothing
+     */
+    public static Optional<float[]> values(int queries, int offset, int window) {
         int keys = Math.addExact(offset, queries);
         float[] mask = new float[Math.multiplyExact(queries, keys)];
         boolean masksSomething = false;
         for (int i = 0; i < queries; i++) {
             int position = offset + i;
-                int first = window > 0 ? Math.max(0, position - window + 1) : 0;
+            int first = window > 0 ? Math.max(0, position - window + 1) : 0;
             Arrays.fill(mask, i * keys, i * keys + first, Float.NEGATIVE_INFINITY);
             Arrays.fill(mask, i * keys + position + 1, (i + 1) * keys, Float.NEGATIVE_INFINITY);
             masksSomething |= first > 0 || position + 1 < keys;
         }
-        return masksSomething ? Optional.of(tensors.of(mask, Shape.of(queries, keys))) : Optional.empty();
+        return masksSomething ? Optional.of(mask) : Optional.empty();
     }
 }

@@ -7,20 +7,25 @@ import dev.presso.kernel.tensor.Tensor;
 import dev.presso.kernel.tensor.TensorBackend;
 import dev.presso.kernel.tensor.TensorException;
 import dev.presso.kernel.tensor.Tensors;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The keys and values of every attention layer for the positions decoded so far, so that each new
  * token attends to them without recomputing them.
  *
- * <p>Per layer, keys and values are {@code [B, KV, capacity, D]} backend arrays outside every
- * {@link dev.presso.kernel.tensor.TensorScope}, grown by doubling; the cache owns them until
- * {@link #close()}. A forward pass {@link #append}s each layer's new entries, then {@link #advance}s
- * the length once all layers are done. Inference only: no gradient flows through the cache. Not
- * thread-safe.
+ * <p>Per layer, keys are {@code [B, KV, capacity, D]} and values, transposed, {@code [B, KV, D,
+ * capacity]}: the layouts {@link CausalAttention} multiplies without further copies. They are
+ * backend arrays outside every {@link dev.presso.kernel.tensor.TensorScope}, grown by doubling;
+ * the cache owns them until {@link #close()}. A forward pass {@link #append}s each layer's new
+ * entries, then {@link #advance}s the length once all layers are done. Inference only: no gradient
+ * flows through the cache. Not thread-safe.
  */
 public final class KvCache implements AutoCloseable {
+    /** The position axis of the stored keys {@code [B, KV, capacity, D]}. */
+    private static final int KEY_POSITIONS = 2;
+    /** The position axis of the stored values {@code [B, KV, D, capacity]}. */
+    private static final int VALUE_POSITIONS = 3;
+
     private final Tensors tensors;
     private final long batch;
     private final long heads;
@@ -69,17 +74,17 @@ public final class KvCache implements AutoCloseable {
      * The keys and values a layer attends to: the cached ones followed by the new ones.
      *
      * @param keys {@code [B, KV, length + new, D]}
-     * @param values {@code [B, KV, length + new, D]}
+     * @param valuesTransposed {@code [B, KV, D, length + new]}
      */
-    public record Entries(Tensor keys, Tensor values) {}
+    public record Entries(Tensor keys, Tensor valuesTransposed) {}
 
     /**
      * Stores a layer's new keys and values after the cached positions and returns all of them, as
      * tensors of the current scope.
      *
      * @param layer the layer index
-     * @param newKeys {@code [B, KV, T, D]}
-     * @param newValues {@code [B, KV, T, D]}
+     * @param newKeys {@code [B, T, KV, D]}, as the key projection gives them (after RoPE)
+     * @param newValues {@code [B, T, KV, D]}
      * @return the layer's keys and values for positions {@code 0 .. length + T - 1}
      */
     public Entries append(int layer, Tensor newKeys, Tensor newValues) {
@@ -87,18 +92,19 @@ public final class KvCache implements AutoCloseable {
         if (layer < 0 || layer >= keys.length) {
             throw new TensorException("KvCache.append", "layer " + layer + " is not in [0, " + keys.length + ")");
         }
-        long added = newKeys.shape().rank() == 4 ? newKeys.shape().dim(2) : -1;
-        Shape expected = Shape.of(batch, heads, added, headDim);
+        long added = newKeys.shape().rank() == 4 ? newKeys.shape().dim(1) : -1;
+        Shape expected = Shape.of(batch, added, heads, headDim);
         if (added < 1 || !newKeys.shape().equals(expected) || !newValues.shape().equals(expected)
                 || newKeys.dtype() != DType.F32 || newValues.dtype() != DType.F32) {
-            throw new TensorException("KvCache.append", "expected F32 keys and values [" + batch + ", " + heads
-                    + ", T, " + headDim + "], got keys " + newKeys.shape() + " " + newKeys.dtype() + " and values "
+            throw new TensorException("KvCache.append", "expected F32 keys and values [" + batch + ", T, " + heads
+                    + ", " + headDim + "], got keys " + newKeys.shape() + " " + newKeys.dtype() + " and values "
                     + newValues.shape() + " " + newValues.dtype());
         }
         ensureCapacity(length + added);
-        keys[layer] = store(keys[layer], newKeys);
-        values[layer] = store(values[layer], newValues);
-        return new Entries(prefix(keys[layer], length + added), prefix(values[layer], length + added));
+        long total = length + added;
+        keys[layer] = store(keys[layer], newKeys.permute(0, 2, 1, 3), KEY_POSITIONS);
+        values[layer] = store(values[layer], newValues.permute(0, 2, 3, 1), VALUE_POSITIONS);
+        return new Entries(prefix(keys[layer], KEY_POSITIONS, total), prefix(values[layer], VALUE_POSITIONS, total));
     }
 
     /**
@@ -120,33 +126,40 @@ public final class KvCache implements AutoCloseable {
             return;
         }
         long grown = Math.max(needed, 2 * capacity);
-        TensorBackend backend = tensors.backend();
-        for (@Nullable DeviceArray[] arrays : Arrays.asList(keys, values)) {
-            for (int i = 0; i < arrays.length; i++) {
-                DeviceArray old = arrays[i];
-                if (old != null) {
-                    DeviceArray bigger = backend.allocate(DType.F32, Shape.of(batch, heads, grown, headDim));
-                    backend.copySlice(old, bigger, 2, 0, 0, length);
-                    old.close();
-                    arrays[i] = bigger;
-                }
-            }
-        }
+        grow(keys, KEY_POSITIONS, grown);
+        grow(values, VALUE_POSITIONS, grown);
         capacity = grown;
     }
 
-    private DeviceArray store(@Nullable DeviceArray buffer, Tensor added) {
+    private void grow(@Nullable DeviceArray[] arrays, int axis, long grown) {
+        TensorBackend backend = tensors.backend();
+        for (int i = 0; i < arrays.length; i++) {
+            DeviceArray old = arrays[i];
+            if (old != null) {
+                DeviceArray bigger = backend.allocate(DType.F32, old.shape().with(axis, grown));
+                backend.copySlice(old, bigger, axis, 0, 0, length);
+                old.close();
+                arrays[i] = bigger;
+            }
+        }
+    }
+
+    private DeviceArray store(@Nullable DeviceArray buffer, Tensor added, int axis) {
         TensorBackend backend = tensors.backend();
         DeviceArray target = buffer != null ? buffer
-                : backend.allocate(DType.F32, Shape.of(batch, heads, capacity, headDim));
-        backend.copySlice(added.array(), target, 2, 0, length, added.shape().dim(2));
+                : backend.allocate(DType.F32, added.shape().with(axis, capacity));
+        backend.copySlice(added.array(), target, axis, 0, length, added.shape().dim(axis));
         return target;
     }
 
-    private Tensor prefix(DeviceArray buffer, long positions) {
+    /** The first {@code positions} entries of a buffer, as a new tensor; a view when that is all of it. */
+    private Tensor prefix(DeviceArray buffer, int axis, long positions) {
         TensorBackend backend = tensors.backend();
-        Tensor out = tensors.wrap(backend.allocate(DType.F32, Shape.of(batch, heads, positions, headDim)));
-        backend.copySlice(buffer, out.array(), 2, 0, 0, positions);
+        if (positions == capacity) {
+            return tensors.wrap(backend.view(buffer, buffer.shape()));
+        }
+        Tensor out = tensors.wrap(backend.allocate(DType.F32, buffer.shape().with(axis, positions)));
+        backend.copySlice(buffer, out.array(), axis, 0, 0, positions);
         return out;
     }
 
@@ -163,7 +176,7 @@ public final class KvCache implements AutoCloseable {
             return;
         }
         closed = true;
-        for (@Nullable DeviceArray[] arrays : Arrays.asList(keys, values)) {
+        for (@Nullable DeviceArray[] arrays : java.util.List.of(keys, values)) {
             for (int i = 0; i < arrays.length; i++) {
                 if (arrays[i] != null) {
                     arrays[i].close();

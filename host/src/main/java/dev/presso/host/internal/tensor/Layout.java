@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Shape and layout changes and their gradients: reshape (a view; gradient reshaped back),
- * permute (inverse permutation), slice (written into zeros) and concat (sliced apart).
+ * permute (inverse permutation; a view when only axes of size 1 move), slice (written into zeros)
+ * and concat (sliced apart).
  */
 final class Layout {
     private Layout() {}
@@ -62,10 +63,28 @@ final class Layout {
         }
         TensorBackend backend = x.factory.backend();
         int[] order = axes.clone();
-        HostTensor y = x.factory.compute(x.dtype(), Shape.of(dims), out -> backend.permute(x.array(), order, out));
+        HostTensor y = keepsElementOrder(shape, axes) ? x.view(Shape.of(dims), true)
+                : x.factory.compute(x.dtype(), Shape.of(dims), out -> backend.permute(x.array(), order, out));
         Autograd.record("permute", y, List.of(x), List.of(),
                 (node, g) -> new Tensor[] {g.permute(inverse)});
         return y;
+    }
+
+    /**
+     * Returns whether a permutation only moves axes of size 1 past the others, so that the elements
+     * keep their row-major order and the result can be a view.
+     */
+    private static boolean keepsElementOrder(Shape shape, int[] axes) {
+        int previous = -1;
+        for (int axis : axes) {
+            if (shape.dim(axis) != 1) {
+                if (axis < previous) {
+                    return false;
+                }
+                previous = axis;
+            }
+        }
+        return true;
     }
 
     private static int[] inversePermutation(Shape shape, int[] axes) {

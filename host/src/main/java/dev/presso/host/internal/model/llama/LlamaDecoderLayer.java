@@ -3,8 +3,8 @@ package dev.presso.host.internal.model.llama;
 import dev.presso.host.internal.model.KvCache;
 import dev.presso.host.internal.model.LinearLayer;
 import dev.presso.kernel.tensor.Tensor;
+import dev.presso.kernel.tensor.Tensors;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -17,11 +17,11 @@ final class LlamaDecoderLayer {
     private final LlamaMlp mlp;
     private final float eps;
 
-    LlamaDecoderLayer(LlamaConfig config, LlamaWeights weights, int index) {
+    LlamaDecoderLayer(LlamaConfig config, LlamaWeights weights, int index, Tensors tensors) {
         String prefix = LlamaParameters.layer(index);
         this.index = index;
         this.inputNorm = weights.get(prefix + "input_layernorm.weight");
-        this.attention = new LlamaAttention(config, weights, prefix + "self_attn.");
+        this.attention = new LlamaAttention(config, weights, prefix + "self_attn.", tensors);
         this.postAttentionNorm = weights.get(prefix + "post_attention_layernorm.weight");
         this.mlp = new LlamaMlp(weights, prefix + "mlp.");
         this.eps = (float) config.rmsNormEps();
@@ -31,8 +31,8 @@ final class LlamaDecoderLayer {
         return Stream.concat(attention.linearLayers().stream(), mlp.linearLayers().stream()).toList();
     }
 
-    Tensor forward(Tensor x, RotaryEmbedding.Tables rope, Optional<Tensor> mask, @Nullable KvCache cache) {
-        Tensor h = x.add(attention.forward(x.rmsNorm(inputNorm, eps), rope, mask, cache, index));
+    Tensor forward(Tensor x, LayerInputs inputs, @Nullable KvCache cache) {
+        Tensor h = x.add(attention.forward(x.rmsNorm(inputNorm, eps), inputs, cache, index));
         return h.add(mlp.forward(h.rmsNorm(postAttentionNorm, eps)));
     }
 }

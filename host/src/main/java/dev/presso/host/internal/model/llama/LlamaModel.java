@@ -1,6 +1,6 @@
 package dev.presso.host.internal.model.llama;
 
-import dev.presso.host.internal.model.CausalMask;
+import dev.presso.host.internal.model.AttentionBuffers;
 import dev.presso.host.internal.model.IncrementalCausalLM;
 import dev.presso.host.internal.model.KvCache;
 import dev.presso.host.internal.model.LinearLayer;
@@ -14,14 +14,18 @@ import dev.presso.kernel.tensor.Tensors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A LLaMA-family causal language model on the tensor front end: token embedding, decoder layers,
- * final RMSNorm and output head. Every operation is a {@link Tensor} operation, so the forward pass
- * runs on any backend and gradients reach every parameter (and every replaced operator's own
- * parameters) through the autodiff.
+ * final RMSNorm and output head. Every operation is a {@link Tensor} operation or a kernel of the
+ * tensor SPI, so the forward pass runs on any backend, and gradients reach every parameter (and
+ * every replaced operator's own parameters) through the autodiff: the attention core runs as
+ * {@link dev.presso.host.internal.model.CausalAttention}'s kernel sequence only when nothing in it
+ * records gradients.
+ *
+ * <p>Each decoder layer runs in a tensor scope of its own, so a pass holds one layer's
+ * intermediates at a time and its memory does not grow with the number of layers.
  *
  * <p>The model shares its weight tensors with the {@link LlamaWeights} it was built from;
  * {@link #close()} releases them. Its linear layers are {@link LinearSite}s whose operators can be
@@ -53,7 +57,7 @@ public final class LlamaModel implements IncrementalCausalLM, AutoCloseable {
         this.embedding = weights.get(LlamaParameters.EMBEDDING);
         List<LlamaDecoderLayer> decoderLayers = new ArrayList<>();
         for (int i = 0; i < config.layers(); i++) {
-            decoderLayers.add(new LlamaDecoderLayer(config, weights, i));
+            decoderLayers.add(new LlamaDecoderLayer(config, weights, i, tensors));
         }
         this.layers = List.copyOf(decoderLayers);
         this.finalNorm = weights.get(LlamaParameters.FINAL_NORM);
@@ -129,14 +133,21 @@ public final class LlamaModel implements IncrementalCausalLM, AutoCloseable {
         checkTokens(tokens);
         int length = Math.toIntExact(tokens.shape().dim(1));
         int offset = cache == null ? 0 : Math.toIntExact(cache.length());
-        try (TensorScope scope = tensors.scope()) {
-            RotaryEmbedding.Tables rope = rotary.tables(tensors, offset, length);
-            Optional<Tensor> mask = CausalMask.additive(tensors, length, offset, config.slidingWindow());
+        try (TensorScope scope = tensors.scope(); AttentionBuffers buffers = new AttentionBuffers(tensors.backend())) {
+            LayerInputs inputs = new LayerInputs(tensors, rotary.tables(tensors, offset, length), length, offset,
+                    config.slidingWindow(), buffers);
             Tensor x = embedding.gather(tokens);
             for (LlamaDecoderLayer layer : layers) {
-                x = layer.forward(x, rope, mask, cache);
+                x = runLayer(layer, x, inputs, cache);
             }
             return scope.keep(forwardHead(x));
+        }
+    }
+
+    /** Runs one layer in a scope of its own, so that its intermediates are released when it ends. */
+    private Tensor runLayer(LlamaDecoderLayer layer, Tensor x, LayerInputs inputs, @Nullable KvCache cache) {
+        try (TensorScope scope = tensors.scope()) {
+            return scope.keep(layer.forward(x, inputs, cache));
         }
     }
 
@@ -185,10 +196,10 @@ public final class LlamaModel implements IncrementalCausalLM, AutoCloseable {
                     + "] with T >= 1, got " + shape);
         }
         int length = Math.toIntExact(shape.dim(1));
-        try (TensorScope scope = tensors.scope()) {
-            RotaryEmbedding.Tables rope = rotary.tables(tensors, 0, length);
-            Optional<Tensor> mask = CausalMask.additive(tensors, length, 0, config.slidingWindow());
-            return scope.keep(decoder.forward(hidden, rope, mask, null));
+        try (TensorScope scope = tensors.scope(); AttentionBuffers buffers = new AttentionBuffers(tensors.backend())) {
+            LayerInputs inputs = new LayerInputs(tensors, rotary.tables(tensors, 0, length), length, 0,
+                    config.slidingWindow(), buffers);
+            return scope.keep(decoder.forward(hidden, inputs, null));
         }
     }
 

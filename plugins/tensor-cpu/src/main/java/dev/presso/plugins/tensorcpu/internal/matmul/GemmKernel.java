@@ -14,12 +14,18 @@ import java.util.Arrays;
 /**
  * Batched {@code c = alpha * op(a) * op(b) + beta * c} on top of {@link Sgemm}. BF16 and F16
  * operands are widened to F32 first (exactly), so the product accumulates in F32. Batches of
- * small products run in parallel; large ones parallelize inside {@link Sgemm}.
+ * small products run in parallel unless the whole batch is tiny; large products parallelize inside
+ * {@link Sgemm}.
  */
 public final class GemmKernel {
     private static final String OP = "gemm";
     /** Per-batch flops below which batches, not the product, are spread over threads. */
     private static final double SMALL_PRODUCT_FLOPS = 4.0e6;
+    /**
+     * Total flops of a batch of small products below which it runs on the caller: waking the
+     * workers costs microseconds, more than such a batch takes (attention over one new token).
+     */
+    private static final double PARALLEL_BATCH_FLOPS = 1.0e6;
 
     private final KernelContext context;
     private final Sgemm sgemm;
@@ -61,7 +67,8 @@ public final class GemmKernel {
         Batch batch = i -> sgemm.multiply(transposeA, transposeB, m, n, k, alpha,
                 af, aBatched ? i * m * k : 0, lda, bf, bBatched ? i * k * n : 0, ldb, beta,
                 cf, i * m * n, n);
-        if (batches > 1 && 2.0 * m * n * k < SMALL_PRODUCT_FLOPS) {
+        double flops = 2.0 * m * n * k;
+        if (batches > 1 && flops < SMALL_PRODUCT_FLOPS && flops * batches >= PARALLEL_BATCH_FLOPS) {
             context.parallel().pool().parallelFor(batches, batch::run);
         } else {
             for (int i = 0; i < batches; i++) {
