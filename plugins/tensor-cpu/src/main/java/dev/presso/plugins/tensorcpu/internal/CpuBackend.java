@@ -36,6 +36,7 @@ import dev.presso.plugins.tensorcpu.internal.reduce.ArgMaxKernel;
 import dev.presso.plugins.tensorcpu.internal.reduce.ReduceKernel;
 import dev.presso.plugins.tensorcpu.internal.storage.ArrayStore;
 import java.lang.foreign.MemorySegment;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -108,7 +109,7 @@ public final class CpuBackend implements TensorBackend {
         if (linalg.isNative()) {
             caps.add(BackendCapability.NATIVE_LAPACK);
         }
-        this.capabilities = Set.copyOf(caps);
+        this.capabilities = Collections.unmodifiableSet(caps);
     }
 
     @Override public String name() { return "cpu"; }
