@@ -1,5 +1,6 @@
 package dev.presso.plugins.evaluators;
 
+import dev.presso.fixtures.CountingPluginContext;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,7 +25,7 @@ class KlDivergenceTest {
     private static Stories260k data;
     private static CausalLM dense;
     private static CausalLM perturbed;
-    private static TestContext context;
+    private static CountingPluginContext context;
     private static EvaluationData stories;
 
     @BeforeAll
@@ -35,7 +36,7 @@ class KlDivergenceTest {
         LinearSite site = perturbed.linearSites().get(6);  // model.layers.0.mlp.up_proj
         Tensor weight = site.weight();
         site.replace(new PerturbedOperator(weight.add(data.tensors.randn(weight.shape(), 7).mul(0.05f))));
-        context = new TestContext(data.tensors);
+        context = new CountingPluginContext(data.tensors);
         List<int[]> first = new java.util.ArrayList<>();
         EvaluationData all = data.stories();
         for (int i = 0; i < 8; i++) {

@@ -1,5 +1,6 @@
 package dev.presso.plugins.evaluators;
 
+import dev.presso.fixtures.CountingPluginContext;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -22,14 +23,14 @@ import org.junit.jupiter.api.Test;
 class LayerErrorTest {
     private static Stories260k data;
     private static CausalLM model;
-    private static TestContext context;
+    private static CountingPluginContext context;
     private static EvaluationData stories;
 
     @BeforeAll
     static void load() {
         data = new Stories260k();
         model = data.model();
-        context = new TestContext(data.tensors);
+        context = new CountingPluginContext(data.tensors);
         EvaluationData all = data.stories();
         stories = EvaluationData.of("three stories", List.of(all.sequence(0), all.sequence(1), all.sequence(2)));
     }

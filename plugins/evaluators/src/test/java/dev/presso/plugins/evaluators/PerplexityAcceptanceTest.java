@@ -1,5 +1,6 @@
 package dev.presso.plugins.evaluators;
 
+import dev.presso.fixtures.CountingPluginContext;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,13 +22,13 @@ import org.junit.jupiter.api.Test;
 class PerplexityAcceptanceTest {
     private static Stories260k data;
     private static CausalLM model;
-    private static TestContext context;
+    private static CountingPluginContext context;
 
     @BeforeAll
     static void load() {
         data = new Stories260k();
         model = data.model();
-        context = new TestContext(data.tensors);
+        context = new CountingPluginContext(data.tensors);
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.presso.benchmarks.model;
 
+import dev.presso.fixtures.CountingPluginContext;
 import dev.presso.kernel.evaluation.EvaluationData;
 import dev.presso.kernel.evaluation.EvaluationRequest;
 import dev.presso.kernel.evaluation.Evaluator;
@@ -75,7 +76,7 @@ public record TeacherForcedEval(List<int[]> rows) {
     public Result time(CausalLM model, Tensors tensors, int warmup, int reps) {
         Evaluator evaluator = new PerplexityEvaluatorProvider().create(Map.of());
         EvaluationRequest request = EvaluationRequest.of(model, EvaluationData.of("samples", rows));
-        BenchContext context = new BenchContext(tensors);
+        CountingPluginContext context = new CountingPluginContext(tensors);
         List<List<Metric>> last = new ArrayList<>(List.of(List.of()));
         double seconds = Timing.medianSeconds(warmup, reps, () -> last.set(0, evaluator.evaluate(request, context)));
         return new Result(metric(last.get(0), "nll"), (long) metric(last.get(0), "predicted-tokens"), seconds);
