@@ -44,6 +44,18 @@ final class GemmBlocking {
      * ({@code n x k}): dot products of contiguous rows beat the transposing copy.
      */
     static final int SKINNY_ROWS_TRANSPOSED_B = 32;
+    /**
+     * Products at most this deep skip packing at any height ({@link SkinnyProduct}): each row of
+     * C is accumulated in registers, B transposed once into row-major scratch if stored
+     * {@code n x k} (attention scores over a small head dimension).
+     */
+    static final int SHALLOW_DEPTH = 16;
+    /**
+     * Products at most this wide skip packing at any height ({@link SkinnyProduct}): a packed
+     * panel would pad them to {@link #NR} columns (attention weights times values over a small
+     * head dimension).
+     */
+    static final int NARROW_WIDTH = 16;
     /** Products with fewer floating-point operations run on the calling thread alone. */
     static final double PARALLEL_MIN_FLOPS = 2e7;
 

@@ -26,8 +26,8 @@ import java.util.function.IntConsumer;
  *
  * <p>The product packs B into panels shared by all threads and then computes blocks of C in
  * parallel, each packing its own rows of A (see {@link BlockPass}); products with few rows of C
- * skip packing ({@link SkinnyProduct}). Products under {@link GemmBlocking#PARALLEL_MIN_FLOPS}
- * run on the caller alone. Instances are thread-safe; scratch buffers (4 MiB of packed B plus
+ * skip packing ({@link SkinnyProduct}), as do very shallow or very narrow ones at any height.
+ * Products under {@link GemmBlocking#PARALLEL_MIN_FLOPS} run on the caller alone. Instances are thread-safe; scratch buffers (4 MiB of packed B plus
  * 96 KiB per task) are pooled and reused across calls, one set per concurrent caller.
  */
 public final class Sgemm {
@@ -72,7 +72,8 @@ public final class Sgemm {
         Product product = new Product(new Operand(a, aOffset, lda, transA),
                 new Operand(b, bOffset, ldb, transB), c, cOffset, ldc, m, n, k, alpha, beta);
         boolean parallel = pool.threads() > 1 && 2.0 * m * n * k >= PARALLEL_MIN_FLOPS;
-        if (m < (transB ? SKINNY_ROWS_TRANSPOSED_B : SKINNY_ROWS)) {
+        if (m < (transB ? SKINNY_ROWS_TRANSPOSED_B : SKINNY_ROWS) || SkinnyProduct.isShallow(k)
+                || SkinnyProduct.isNarrow(n)) {
             SkinnyProduct skinny = new SkinnyProduct(product);
             run(parallel, skinny.tasks(), skinny::run);
         } else {

@@ -30,8 +30,8 @@ class SgemmTest {
     }
 
     /**
-     * Shapes around the tile sizes (8 x 32 on AVX-512), the blocking and the few-row path, on one
-     * thread and in parallel.
+     * Shapes around the tile sizes (8 x 32 on AVX-512), the blocking and the few-row, shallow and
+     * narrow paths, on one thread and in parallel.
      */
     static Stream<Arguments> shapes() {
         int[][] mnk = {
@@ -39,6 +39,9 @@ class SgemmTest {
             {172, 172, 172}, {97, 130, 389}, {1, 300, 700}, {250, 3, 300}, {203, 263, 517},
             {96, 1050, 40}, {300, 260, 300}, {3, 200, 77}, {5, 1500, 1100},
             {31, 70, 45}, {32, 33, 64},
+            // shallow (k <= 16) and narrow (n <= 16) products at any height: several row
+            // blocks, an odd row, N tails; and just past both limits
+            {131, 203, 8}, {65, 64, 16}, {257, 8, 300}, {100, 16, 33}, {70, 17, 17},
         };
         List<Arguments> cases = new ArrayList<>();
         for (int[] s : mnk) {
