@@ -1,5 +1,6 @@
 package dev.presso.kernel.evaluation;
 
+import dev.presso.kernel.plugin.PluginOption;
 import java.util.List;
 import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -33,12 +34,12 @@ public interface EvaluatorProvider {
      *
      * @return the settings, possibly none
      */
-    List<EvaluatorOption> options();
+    List<PluginOption> options();
 
     /**
      * Creates an evaluator.
      *
-     * @param settings values by {@link EvaluatorOption#name()}; absent ones take their default
+     * @param settings values by {@link PluginOption#name()}; absent ones take their default
      * @return the configured evaluator
      * @throws dev.presso.kernel.PressoException if a setting is unknown or its value is invalid;
      *     the message names the setting, the value and what was expected

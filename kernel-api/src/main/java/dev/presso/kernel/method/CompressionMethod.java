@@ -2,6 +2,7 @@ package dev.presso.kernel.method;
 
 import dev.presso.kernel.model.LinearOperator;
 import dev.presso.kernel.model.LinearSite;
+import dev.presso.kernel.model.OperatorPayload;
 import dev.presso.kernel.pipeline.PluginContext;
 import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -48,5 +49,20 @@ public interface CompressionMethod {
      * @return the compressed operator
      */
     LinearOperator compress(LinearSite site, Level level, Calibration calibration,
+            PluginContext context);
+
+    /**
+     * Rebuilds an operator this method made from its saved form; the result computes exactly
+     * what the original did.
+     *
+     * @param outFeatures the layer's output width
+     * @param inFeatures the layer's input width
+     * @param payload what {@link LinearOperator#payload()} returned
+     * @param context the run's tensors
+     * @return the operator
+     * @throws dev.presso.kernel.PressoException if the payload is not one this method wrote; the
+     *     message names the missing or malformed tensor or attribute
+     */
+    LinearOperator restore(long outFeatures, long inFeatures, OperatorPayload payload,
             PluginContext context);
 }

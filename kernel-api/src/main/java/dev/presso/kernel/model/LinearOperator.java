@@ -46,4 +46,21 @@ public interface LinearOperator {
      * @return the size in bits
      */
     long storageBits();
+
+    /**
+     * Returns the dense weight this operator represents, {@code [out, in]} in float32: the
+     * dequantized, densified or multiplied-out matrix, so that {@code apply(x)} equals
+     * {@code x W^T} up to rounding. Used for dense exports and layer-error measurements.
+     *
+     * @return the dense weight
+     */
+    Tensor denseWeight();
+
+    /**
+     * Returns the operator in the form it is saved: what the method that made it needs to
+     * {@linkplain dev.presso.kernel.method.CompressionMethod#restore restore} it exactly.
+     *
+     * @return the payload
+     */
+    OperatorPayload payload();
 }

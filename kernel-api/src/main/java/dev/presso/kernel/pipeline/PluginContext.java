@@ -47,4 +47,11 @@ public interface PluginContext {
      * @return the logger
      */
     System.Logger logger();
+
+    /**
+     * Returns where this stage keeps checkpoints for resuming.
+     *
+     * @return the stage's checkpoints
+     */
+    Checkpoints checkpoints();
 }

@@ -1,6 +1,7 @@
 package dev.presso.host.internal.calibration;
 
 import dev.presso.kernel.model.LinearOperator;
+import dev.presso.kernel.model.OperatorPayload;
 import dev.presso.kernel.tensor.Tensor;
 
 /**
@@ -52,5 +53,15 @@ final class RecordingOperator implements LinearOperator {
     @Override
     public String toString() {
         return "RecordingOperator[" + delegate + "]";
+    }
+
+    @Override
+    public Tensor denseWeight() {
+        return delegate.denseWeight();
+    }
+
+    @Override
+    public OperatorPayload payload() {
+        return delegate.payload();
     }
 }

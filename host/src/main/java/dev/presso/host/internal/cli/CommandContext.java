@@ -1,13 +1,16 @@
 package dev.presso.host.internal.cli;
 
 import dev.presso.kernel.pipeline.CancellationToken;
+import dev.presso.kernel.pipeline.Checkpoints;
 import dev.presso.kernel.pipeline.PluginContext;
 import dev.presso.kernel.pipeline.ProgressSink;
 import dev.presso.kernel.tensor.Tensors;
+import java.util.Optional;
 
 /**
  * The plugin context of a one-shot command: the command's backend and seed, progress that is not
- * drawn, and no cancellation other than ending the process.
+ * drawn, no cancellation other than ending the process, and no checkpoints (a command that ends
+ * early starts over).
  *
  * @param tensors the front end of the command's backend
  * @param seed the command's seed
@@ -36,6 +39,18 @@ record CommandContext(Tensors tensors, long seed) implements PluginContext {
         }
     };
 
+    private static final Checkpoints NONE = new Checkpoints() {
+        @Override
+        public Optional<byte[]> load(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void save(String name, byte[] data) {
+            // A one-shot command does not resume, so there is nowhere to keep a checkpoint.
+        }
+    };
+
     @Override
     public ProgressSink progress(String task, long totalSteps) {
         return SILENT;
@@ -49,5 +64,10 @@ record CommandContext(Tensors tensors, long seed) implements PluginContext {
     @Override
     public System.Logger logger() {
         return System.getLogger("presso");
+    }
+
+    @Override
+    public Checkpoints checkpoints() {
+        return NONE;
     }
 }

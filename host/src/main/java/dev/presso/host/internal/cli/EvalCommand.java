@@ -8,7 +8,7 @@ import dev.presso.kernel.PressoException;
 import dev.presso.kernel.evaluation.EvaluationData;
 import dev.presso.kernel.evaluation.EvaluationRequest;
 import dev.presso.kernel.evaluation.Evaluator;
-import dev.presso.kernel.evaluation.EvaluatorOption;
+import dev.presso.kernel.plugin.PluginOption;
 import dev.presso.kernel.evaluation.EvaluatorProvider;
 import dev.presso.kernel.evaluation.Metric;
 import dev.presso.kernel.model.CausalLM;
@@ -112,7 +112,7 @@ final class EvalCommand implements Callable<Integer> {
         put(all, "max-length", maxLength);
         put(all, "stride", stride);
         put(all, "top-k", topK);
-        boolean takesMaxLength = provider.options().stream().map(EvaluatorOption::name).anyMatch("max-length"::equals);
+        boolean takesMaxLength = provider.options().stream().map(PluginOption::name).anyMatch("max-length"::equals);
         if (takesMaxLength && !all.containsKey("max-length")) {
             all.put("max-length", String.valueOf(contextLength));
         }

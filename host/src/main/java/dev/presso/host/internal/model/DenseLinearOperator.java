@@ -1,6 +1,8 @@
 package dev.presso.host.internal.model;
 
 import dev.presso.kernel.model.LinearOperator;
+import dev.presso.kernel.model.OperatorPayload;
+import java.util.Map;
 import dev.presso.kernel.tensor.Shape;
 import dev.presso.kernel.tensor.Tensor;
 import dev.presso.kernel.tensor.TensorException;
@@ -62,5 +64,15 @@ public final class DenseLinearOperator implements LinearOperator {
     @Override
     public String toString() {
         return "DenseLinearOperator[" + outFeatures() + " x " + inFeatures() + "]";
+    }
+
+    @Override
+    public Tensor denseWeight() {
+        return weight;
+    }
+
+    @Override
+    public OperatorPayload payload() {
+        return new OperatorPayload(Map.of("weight", weight), Map.of());
     }
 }

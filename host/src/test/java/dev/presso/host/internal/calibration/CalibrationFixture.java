@@ -3,6 +3,7 @@ package dev.presso.host.internal.calibration;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.presso.kernel.model.LinearOperator;
+import dev.presso.kernel.model.OperatorPayload;
 import dev.presso.kernel.tensor.Tensor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -126,6 +127,16 @@ final class CalibrationFixture {
         @Override
         public long storageBits() {
             return delegate.storageBits();
+        }
+
+        @Override
+        public Tensor denseWeight() {
+            return delegate.denseWeight();
+        }
+
+        @Override
+        public OperatorPayload payload() {
+            return delegate.payload();
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.presso.host.internal.cli;
 import dev.presso.kernel.PressoException;
 import dev.presso.kernel.evaluation.EvaluationData;
 import dev.presso.kernel.evaluation.Evaluator;
-import dev.presso.kernel.evaluation.EvaluatorOption;
+import dev.presso.kernel.plugin.PluginOption;
 import dev.presso.kernel.evaluation.EvaluatorProvider;
 import dev.presso.kernel.evaluation.Metric;
 import dev.presso.kernel.tensor.GradMode;
@@ -30,8 +30,8 @@ public final class TestPerplexityProvider implements EvaluatorProvider {
     }
 
     @Override
-    public List<EvaluatorOption> options() {
-        return List.of(new EvaluatorOption("max-length", "0", "Truncation."));
+    public List<PluginOption> options() {
+        return List.of(new PluginOption("max-length", "0", "Truncation."));
     }
 
     @Override

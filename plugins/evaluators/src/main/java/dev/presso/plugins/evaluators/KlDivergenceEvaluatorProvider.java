@@ -1,7 +1,7 @@
 package dev.presso.plugins.evaluators;
 
 import dev.presso.kernel.evaluation.Evaluator;
-import dev.presso.kernel.evaluation.EvaluatorOption;
+import dev.presso.kernel.plugin.PluginOption;
 import dev.presso.kernel.evaluation.EvaluatorProvider;
 import dev.presso.plugins.evaluators.internal.CommonOptions;
 import dev.presso.plugins.evaluators.internal.KlDivergenceEvaluator;
@@ -17,7 +17,7 @@ import java.util.Map;
  * @since 0.1
  */
 public final class KlDivergenceEvaluatorProvider implements EvaluatorProvider {
-    private static final EvaluatorOption TOP_K = new EvaluatorOption("top-k", "0",
+    private static final PluginOption TOP_K = new PluginOption("top-k", "0",
             "Keep the reference's k most likely tokens and one bucket for the rest (0 <= top-k KL <= full KL);"
                     + " 0 uses the full vocabulary.");
 
@@ -35,7 +35,7 @@ public final class KlDivergenceEvaluatorProvider implements EvaluatorProvider {
     }
 
     @Override
-    public List<EvaluatorOption> options() {
+    public List<PluginOption> options() {
         return List.of(CommonOptions.MAX_LENGTH, TOP_K, CommonOptions.BATCH_TOKENS);
     }
 

@@ -1,7 +1,7 @@
 package dev.presso.plugins.evaluators;
 
 import dev.presso.kernel.evaluation.Evaluator;
-import dev.presso.kernel.evaluation.EvaluatorOption;
+import dev.presso.kernel.plugin.PluginOption;
 import dev.presso.kernel.evaluation.EvaluatorProvider;
 import dev.presso.plugins.evaluators.internal.CommonOptions;
 import dev.presso.plugins.evaluators.internal.LayerErrorEvaluator;
@@ -16,9 +16,9 @@ import java.util.Map;
  * @since 0.1
  */
 public final class LayerErrorEvaluatorProvider implements EvaluatorProvider {
-    private static final EvaluatorOption ACTIVATIONS = new EvaluatorOption("activations", "true",
+    private static final PluginOption ACTIVATIONS = new PluginOption("activations", "true",
             "Measure ||op(x) - x W^T|| / ||x W^T|| on the inputs each layer receives while the model runs the data.");
-    private static final EvaluatorOption WEIGHTS = new EvaluatorOption("weights", "true",
+    private static final PluginOption WEIGHTS = new PluginOption("weights", "true",
             "Measure ||W_op - W||_F / ||W||_F of the matrix each operator applies; needs no data.");
 
     /** Creates the provider; cheap. */
@@ -35,7 +35,7 @@ public final class LayerErrorEvaluatorProvider implements EvaluatorProvider {
     }
 
     @Override
-    public List<EvaluatorOption> options() {
+    public List<PluginOption> options() {
         return List.of(ACTIVATIONS, WEIGHTS, CommonOptions.MAX_LENGTH, CommonOptions.BATCH_TOKENS);
     }
 

@@ -1,7 +1,7 @@
 package dev.presso.plugins.evaluators;
 
 import dev.presso.kernel.evaluation.Evaluator;
-import dev.presso.kernel.evaluation.EvaluatorOption;
+import dev.presso.kernel.plugin.PluginOption;
 import dev.presso.kernel.evaluation.EvaluatorProvider;
 import dev.presso.plugins.evaluators.internal.CommonOptions;
 import dev.presso.plugins.evaluators.internal.PerplexityEvaluator;
@@ -17,10 +17,10 @@ import java.util.Map;
  * @since 0.1
  */
 public final class PerplexityEvaluatorProvider implements EvaluatorProvider {
-    private static final EvaluatorOption PROTOCOL = new EvaluatorOption("protocol", "document",
+    private static final PluginOption PROTOCOL = new PluginOption("protocol", "document",
             "document: each sequence from a fresh context, truncated to max-length; sliding: windows of max-length"
                     + " ids every stride ids, each id scored once.");
-    private static final EvaluatorOption STRIDE = new EvaluatorOption("stride", "0",
+    private static final PluginOption STRIDE = new PluginOption("stride", "0",
             "Distance between sliding windows, below max-length; each scored id keeps at least max-length - stride"
                     + " ids of context. 0 means half of max-length.");
 
@@ -38,7 +38,7 @@ public final class PerplexityEvaluatorProvider implements EvaluatorProvider {
     }
 
     @Override
-    public List<EvaluatorOption> options() {
+    public List<PluginOption> options() {
         return List.of(PROTOCOL, CommonOptions.MAX_LENGTH, STRIDE, CommonOptions.BATCH_TOKENS);
     }
 

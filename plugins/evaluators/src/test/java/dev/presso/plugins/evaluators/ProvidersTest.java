@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.presso.kernel.PressoException;
-import dev.presso.kernel.evaluation.EvaluatorOption;
+import dev.presso.kernel.plugin.PluginOption;
 import dev.presso.kernel.evaluation.EvaluatorProvider;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ class ProvidersTest {
     void everyOptionHasADescriptionAndItsDefaultIsAccepted() {
         for (EvaluatorProvider provider : ServiceLoader.load(EvaluatorProvider.class)) {
             Map<String, String> defaults = new java.util.HashMap<>();
-            for (EvaluatorOption option : provider.options()) {
+            for (PluginOption option : provider.options()) {
                 assertTrue(!option.description().isBlank(), provider.id() + " " + option.name());
                 defaults.put(option.name(), option.defaultValue());
             }

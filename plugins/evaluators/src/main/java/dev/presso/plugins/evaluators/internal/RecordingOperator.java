@@ -1,6 +1,7 @@
 package dev.presso.plugins.evaluators.internal;
 
 import dev.presso.kernel.model.LinearOperator;
+import dev.presso.kernel.model.OperatorPayload;
 import dev.presso.kernel.tensor.ReduceOp;
 import dev.presso.kernel.tensor.Tensor;
 import org.jspecify.annotations.Nullable;
@@ -88,5 +89,15 @@ final class RecordingOperator implements LinearOperator {
     @Override
     public String toString() {
         return "Recording[" + delegate + "]";
+    }
+
+    @Override
+    public Tensor denseWeight() {
+        return delegate.denseWeight();
+    }
+
+    @Override
+    public OperatorPayload payload() {
+        return delegate.payload();
     }
 }

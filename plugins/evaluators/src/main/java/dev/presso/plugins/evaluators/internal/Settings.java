@@ -1,7 +1,7 @@
 package dev.presso.plugins.evaluators.internal;
 
 import dev.presso.kernel.PressoException;
-import dev.presso.kernel.evaluation.EvaluatorOption;
+import dev.presso.kernel.plugin.PluginOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +31,13 @@ public final class Settings {
      * @return the settings, defaults filled in
      * @throws PressoException if a setting is not declared
      */
-    public static Settings of(String evaluator, List<EvaluatorOption> options, Map<String, String> settings) {
+    public static Settings of(String evaluator, List<PluginOption> options, Map<String, String> settings) {
         Map<String, String> values = new HashMap<>();
         options.forEach(o -> values.put(o.name(), o.defaultValue()));
         for (Map.Entry<String, String> entry : settings.entrySet()) {
             if (!values.containsKey(entry.getKey())) {
                 throw new PressoException(evaluator + ": unknown setting '" + entry.getKey() + "'; expected one of "
-                        + options.stream().map(EvaluatorOption::name).collect(Collectors.joining(", ")));
+                        + options.stream().map(PluginOption::name).collect(Collectors.joining(", ")));
             }
             values.put(entry.getKey(), entry.getValue().strip());
         }

@@ -1,16 +1,17 @@
-package dev.presso.kernel.evaluation;
+package dev.presso.kernel.plugin;
 
 import java.util.Objects;
 
 /**
- * One setting an {@link EvaluatorProvider} accepts, such as {@code max-length}.
+ * One setting a plugin's provider accepts (an evaluator's {@code max-length}, a method's
+ * {@code group-size}); pipelines give settings as text under {@code params}.
  *
  * @param name the setting's name, lower-case words joined by hyphens
  * @param defaultValue the value used when the setting is absent, as text
  * @param description what the setting does and which values it takes
  * @since 1.0
  */
-public record EvaluatorOption(String name, String defaultValue, String description) {
+public record PluginOption(String name, String defaultValue, String description) {
     /**
      * Validates the components.
      *
@@ -18,7 +19,7 @@ public record EvaluatorOption(String name, String defaultValue, String descripti
      * @param defaultValue the default
      * @param description the description
      */
-    public EvaluatorOption {
+    public PluginOption {
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(defaultValue, "defaultValue must not be null");
         Objects.requireNonNull(description, "description must not be null");
