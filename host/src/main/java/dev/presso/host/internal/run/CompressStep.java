@@ -21,8 +21,8 @@ final class CompressStep {
     private CompressStep() {}
 
     static Map<String, Object> run(StageScope scope, Stage.Compress stage, List<SitePlanner.SiteAssignment> assignments) {
-        Provided<CompressionMethodProvider> provided = scope.providers().method(stage.method());
-        CompressionMethod method = PluginFailure.attribute(provided.plugin(), "creating method " + stage.method(),
+        Provided<CompressionMethodProvider> provided = scope.providers().method(stage.method().id());
+        CompressionMethod method = PluginFailure.attribute(provided.plugin(), "creating method " + stage.method().id(),
                 () -> provided.provider().create(stage.params().values()));
         SiteCompression compression = new SiteCompression(scope, method, provided.plugin(), stage.params().values());
         Map<String, Level> levels = new LinkedHashMap<>();
@@ -45,6 +45,6 @@ final class CompressStep {
                 });
             }
         }
-        return Map.of("method", stage.method(), "sites", levels.size());
+        return Map.of("method", stage.method().id(), "sites", levels.size());
     }
 }

@@ -205,8 +205,10 @@ public final class PipelineEngine {
             Map<String, Object> summary;
             try {
                 summary = call(() -> execute(scope, stage), options.stageTimeout(), stageCancellation);
-            } catch (StageProblem problem) {
-                problems.add(problem.problem);
+            } catch (StageProblem failure) {
+                Problem problem = failure.problem;
+                problems.add(new Problem(problem.code(), scope.place() + ": " + problem.message(),
+                        stage.where().toString(), problem.hint()));
                 return false;
             }
             if (summary.get("metrics") instanceof Map<?, ?> measured) {
@@ -231,7 +233,6 @@ public final class PipelineEngine {
         /** Runs work on the worker thread within a time limit, turning failures into problems. */
         private Map<String, Object> call(StageWork work, Optional<Duration> limit, RunCancellation stageCancellation) {
             Future<Map<String, Object>> future = worker.submit(work::run);
-            String place = "stage";
             try {
                 return limit.isPresent() ? future.get(limit.get().toMillis(), TimeUnit.MILLISECONDS) : future.get();
             } catch (TimeoutException e) {
@@ -239,7 +240,7 @@ public final class PipelineEngine {
                 if (!finishes(future)) {
                     stopped = true;
                 }
-                throw new StageProblem(new Problem("RUN002", place + " exceeded its time limit of "
+                throw new StageProblem(new Problem("RUN002", "exceeded its time limit of "
                         + limit.orElseThrow().toSeconds() + " s and was cancelled", folder.root().toString(),
                         "raise --stage-timeout, or resume the run with --resume; finished sites are kept"));
             } catch (ExecutionException e) {

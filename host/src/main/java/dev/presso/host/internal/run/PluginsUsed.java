@@ -21,10 +21,10 @@ final class PluginsUsed {
         spec.variants().stream().map(Variant::stages).forEach(stages::addAll);
         for (Stage stage : stages) {
             switch (stage) {
-                case Stage.Compress compress -> add(used, providers.method(compress.method()).plugin());
+                case Stage.Compress compress -> add(used, providers.method(compress.method().id()).plugin());
                 case Stage.Search search -> {
-                    add(used, providers.method(search.method()).plugin());
-                    add(used, providers.strategy(search.strategy()).plugin());
+                    add(used, providers.method(search.method().id()).plugin());
+                    add(used, providers.strategy(search.strategy().id()).plugin());
                 }
                 case Stage.Evaluate evaluate -> {
                     for (MetricSpec metric : evaluate.metrics()) {

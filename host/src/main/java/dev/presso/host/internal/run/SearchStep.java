@@ -35,8 +35,8 @@ final class SearchStep {
     private SearchStep() {}
 
     static Map<String, Object> run(StageScope scope, Stage.Search stage, List<String> siteNames) {
-        Provided<CompressionMethodProvider> methodProvider = scope.providers().method(stage.method());
-        CompressionMethod method = PluginFailure.attribute(methodProvider.plugin(), "creating method " + stage.method(),
+        Provided<CompressionMethodProvider> methodProvider = scope.providers().method(stage.method().id());
+        CompressionMethod method = PluginFailure.attribute(methodProvider.plugin(), "creating method " + stage.method().id(),
                 () -> methodProvider.provider().create(stage.methodParams().values()));
         List<Level> levels = method.levels();
         List<SearchUnit> units = new ArrayList<>();
@@ -59,11 +59,11 @@ final class SearchStep {
             compression.apply(siteNames.get(u), levels.get(index));
         }
         if (spent > budget) {
-            throw new PressoException(scope.place() + ": strategy " + stage.strategy() + " returned an allocation of "
+            throw new PressoException(scope.place() + ": strategy " + stage.strategy().id() + " returned an allocation of "
                     + spent + " bits, over the budget of " + budget + " bits");
         }
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("strategy", stage.strategy());
+        summary.put("strategy", stage.strategy().id());
         summary.put("budgetBits", budget);
         summary.put("spentBits", spent);
         summary.put("levels", allocation.levels());
@@ -76,8 +76,8 @@ final class SearchStep {
         if (Files.exists(saved)) {
             return new Allocation(List.of(CanonicalJson.read(saved, Integer[].class)));
         }
-        Provided<SearchStrategyProvider> provided = scope.providers().strategy(stage.strategy());
-        SearchStrategy strategy = PluginFailure.attribute(provided.plugin(), "creating strategy " + stage.strategy(),
+        Provided<SearchStrategyProvider> provided = scope.providers().strategy(stage.strategy().id());
+        SearchStrategy strategy = PluginFailure.attribute(provided.plugin(), "creating strategy " + stage.strategy().id(),
                 () -> provided.provider().create(stage.strategyParams().values()));
         List<LinearSite> sites = units.stream().map(unit -> scope.state().site(unit.name())).toList();
         Map<String, LinearOperator> cache = new HashMap<>();
@@ -96,12 +96,12 @@ final class SearchStep {
                         return made;
                     });
                 }, scope.seed());
-        Allocation allocation = PluginFailure.attribute(provided.plugin(), "strategy " + stage.strategy(),
+        Allocation allocation = PluginFailure.attribute(provided.plugin(), "strategy " + stage.strategy().id(),
                 () -> strategy.search(units, budget, fitness, scope.pluginContext()));
         sites.forEach(site -> site.replace(before.get(site.name())));
         if (allocation.levels().size() != units.size()
                 || allocation.levels().stream().anyMatch(l -> l < 0 || l >= levels.size())) {
-            throw new PressoException(scope.place() + ": strategy " + stage.strategy() + " returned " + allocation
+            throw new PressoException(scope.place() + ": strategy " + stage.strategy().id() + " returned " + allocation
                     + "; expected one level index in [0, " + levels.size() + ") for each of " + units.size() + " sites");
         }
         AtomicFiles.writeJson(saved, allocation.levels());
