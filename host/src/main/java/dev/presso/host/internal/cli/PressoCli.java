@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "presso", mixinStandardHelpOptions = true, versionProvider = PressoVersion.class,
         description = "Compress large language models with plugin methods.",
-        subcommands = {DoctorCommand.class, ModelCommand.class, GenerateCommand.class, EvalCommand.class,
+        subcommands = {RunCommand.class, PlanCommand.class, DoctorCommand.class, ModelCommand.class, GenerateCommand.class,
+            EvalCommand.class, PluginsCommand.class,
             CommandLine.HelpCommand.class})
 public final class PressoCli {
     private PressoCli() {}

@@ -3,6 +3,7 @@ package dev.presso.host.internal.run;
 import dev.presso.host.internal.calibration.Calibrator;
 import dev.presso.host.internal.calibration.CalibrationSettings;
 import dev.presso.host.internal.catalog.Provided;
+import dev.presso.host.internal.pipeline.plan.SitePlan;
 import dev.presso.host.internal.pipeline.spec.Stage;
 import dev.presso.kernel.method.CompressionMethod;
 import dev.presso.kernel.method.CompressionMethodProvider;
@@ -20,14 +21,16 @@ import java.util.Optional;
 final class CompressStep {
     private CompressStep() {}
 
-    static Map<String, Object> run(StageScope scope, Stage.Compress stage, List<SitePlanner.SiteAssignment> assignments) {
+    static Map<String, Object> run(StageScope scope, Stage.Compress stage, List<SitePlan> plan) {
         Provided<CompressionMethodProvider> provided = scope.providers().method(stage.method().id());
         CompressionMethod method = PluginFailure.attribute(provided.plugin(), "creating method " + stage.method().id(),
                 () -> provided.provider().create(stage.params().values()));
         SiteCompression compression = new SiteCompression(scope, method, provided.plugin(), stage.params().values());
         Map<String, Level> levels = new LinkedHashMap<>();
-        for (SitePlanner.SiteAssignment assignment : assignments) {
-            assignment.level().ifPresent(text -> levels.put(assignment.site(), Levels.find(method, text)));
+        for (SitePlan site : plan) {
+            if (site.rule().compresses()) {
+                site.level().ifPresent(level -> levels.put(site.site(), Levels.find(method, level.text())));
+            }
         }
         if (stage.sequential()) {
             new Calibrator(scope.tensors(), CalibrationSettings.defaults(), scope.progress(), scope.cancellation())

@@ -24,6 +24,7 @@ final class EvaluateStep {
 
     static Map<String, Object> run(StageScope scope, Stage.Evaluate stage) {
         Map<String, Double> values = new TreeMap<>();
+        Map<String, String> units = new TreeMap<>();
         for (MetricSpec spec : stage.metrics()) {
             scope.cancellation().throwIfCancelled();
             Provided<EvaluatorProvider> provided = scope.providers().evaluator(spec.id());
@@ -41,8 +42,11 @@ final class EvaluateStep {
                     scope.data().evaluation(scope.place()));
             List<Metric> metrics = PluginFailure.attribute(provided.plugin(), "evaluator " + spec.id(),
                     () -> evaluator.evaluate(request, scope.pluginContext()));
-            metrics.forEach(metric -> values.put(metric.name(), metric.value()));
+            metrics.forEach(metric -> {
+                values.put(metric.name(), metric.value());
+                units.put(metric.name(), metric.unit());
+            });
         }
-        return Map.of("metrics", values);
+        return Map.of("metrics", values, "units", units);
     }
 }

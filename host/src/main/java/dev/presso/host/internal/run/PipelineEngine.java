@@ -8,7 +8,15 @@ import dev.presso.host.internal.io.AtomicFiles;
 import dev.presso.host.internal.io.CanonicalJson;
 import dev.presso.host.internal.model.llama.LlamaLoader;
 import dev.presso.host.internal.model.llama.LlamaModel;
+import dev.presso.host.internal.pipeline.plan.PlanResolver;
+import dev.presso.host.internal.pipeline.plan.SitePlan;
 import dev.presso.host.internal.pipeline.spec.PipelineSpec;
+import dev.presso.host.internal.pipeline.spec.Targets;
+import dev.presso.host.internal.report.ReportWriter;
+import dev.presso.host.internal.report.model.RunTimings;
+import dev.presso.host.internal.report.model.StageTiming;
+import dev.presso.kernel.model.LinearSite;
+import java.time.Instant;
 import dev.presso.host.internal.pipeline.spec.Stage;
 import dev.presso.host.internal.pipeline.spec.Variant;
 import dev.presso.kernel.PressoException;
@@ -53,17 +61,14 @@ public final class PipelineEngine {
     private static final Duration GRACE = Duration.ofSeconds(10);
 
     private final Catalog catalog;
-    private final SitePlanner planner;
 
     /**
      * Creates an engine.
      *
      * @param catalog where plugins come from
-     * @param planner resolves stage targets
      */
-    PipelineEngine(Catalog catalog, SitePlanner planner) {
+    public PipelineEngine(Catalog catalog) {
         this.catalog = catalog;
-        this.planner = planner;
     }
 
     /**
@@ -73,8 +78,10 @@ public final class PipelineEngine {
      * @param resume whether to continue the run already in the folder
      * @param stageTimeout the longest a stage may take, or empty for no limit
      * @param progress where progress goes
+     * @param hostVersion the host's version, for the report
      */
-    public record Options(Path output, boolean resume, Optional<Duration> stageTimeout, ProgressOpener progress) {}
+    public record Options(Path output, boolean resume, Optional<Duration> stageTimeout, ProgressOpener progress,
+            String hostVersion) {}
 
     /**
      * Runs a pipeline.
@@ -88,6 +95,8 @@ public final class PipelineEngine {
      */
     public RunOutcome run(PipelineSpec spec, byte[] pipelineBytes, Path modelDirectory, Options options,
             RunCancellation cancellation) {
+        Instant started = Instant.now();
+        long start = System.nanoTime();
         try (TensorBackend backend = TensorRuntime.openBackend(spec.provider(), BackendOptions.defaults())) {
             Tensors tensors = TensorRuntime.tensors(backend);
             Providers providers = new Providers(catalog);
@@ -107,9 +116,11 @@ public final class PipelineEngine {
                 Branches branches = new Branches(spec, folder, new ModelState(model), data, providers, tensors,
                         options, cancellation, dense, modelDirectory, worker);
                 RunOutcome outcome = branches.runAll();
-                AtomicFiles.writeJson(folder.file("results.json"), Map.of("pipeline", spec.name(), "seed",
-                        spec.seed(), "plugins", used.stream().map(RunFolder.LockedPlugin::of).toList(), "branches",
-                        outcome.results(), "problems", outcome.problems()));
+                List<LinearSite> blockSites = model.linearSites().stream()
+                        .filter(site -> new Targets(List.of(), List.of()).includes(site.name())).toList();
+                ReportWriter.write(folder.root(), RunReports.of(spec, modelDirectory.toString(), backend.name(),
+                        options.hostVersion(), used, outcome.results(), blockSites, branches.units),
+                        new RunTimings(started.toString(), seconds(System.nanoTime() - start), branches.timings));
                 return outcome;
             } finally {
                 worker.shutdownNow();
@@ -131,6 +142,8 @@ public final class PipelineEngine {
         private final Path modelDirectory;
         private final ExecutorService worker;
         private final List<Problem> problems = new ArrayList<>();
+        private final List<StageTiming> timings = new ArrayList<>();
+        private final Map<String, String> units = new java.util.TreeMap<>();
         private boolean stopped;
 
         Branches(PipelineSpec spec, RunFolder folder, ModelState state, RunData data, Providers providers,
@@ -196,24 +209,21 @@ public final class PipelineEngine {
             Path done = stageFolder.resolve("done.json");
             boolean finished = RunFolder.isDone(stageFolder);
             if (finished && (stage instanceof Stage.Evaluate || stage instanceof Stage.Export)) {
-                Map<String, Object> summary = CanonicalJson.read(done, Map.class);
-                if (summary.get("metrics") instanceof Map<?, ?> saved) {
-                    saved.forEach((k, v) -> metrics.put(k.toString(), ((Number) v).doubleValue()));
-                }
+                collect(CanonicalJson.read(done, Map.class), metrics);
                 return true;
             }
             Map<String, Object> summary;
+            long begin = System.nanoTime();
             try {
                 summary = call(() -> execute(scope, stage), options.stageTimeout(), stageCancellation);
+                timings.add(new StageTiming(branch, stage.name(), seconds(System.nanoTime() - begin)));
             } catch (StageProblem failure) {
                 Problem problem = failure.problem;
                 problems.add(new Problem(problem.code(), scope.place() + ": " + problem.message(),
                         stage.where().toString(), problem.hint()));
                 return false;
             }
-            if (summary.get("metrics") instanceof Map<?, ?> measured) {
-                measured.forEach((k, v) -> metrics.put(k.toString(), ((Number) v).doubleValue()));
-            }
+            collect(summary, metrics);
             RunFolder.markDone(stageFolder, summary);
             return true;
         }
@@ -221,13 +231,29 @@ public final class PipelineEngine {
         private Map<String, Object> execute(StageScope scope, Stage stage) {
             return switch (stage) {
                 case Stage.Calibrate calibrate -> CalibrateStep.run(scope, calibrate);
-                case Stage.Compress compress -> CompressStep.run(scope, compress,
-                        planner.compress(compress, state.siteNames()));
-                case Stage.Search search -> SearchStep.run(scope, search, planner.search(search, state.siteNames()));
+                case Stage.Compress compress -> CompressStep.run(scope, compress, sites(scope, stage));
+                case Stage.Search search -> SearchStep.run(scope, search, sites(scope, stage).stream()
+                        .filter(site -> site.rule().compresses()).map(SitePlan::site).toList());
                 case Stage.Evaluate evaluate -> EvaluateStep.run(scope, evaluate);
                 case Stage.Export export -> ExportStep.run(scope, export, modelDirectory,
                         folder.exportFolder(scope.branch()));
             };
+        }
+
+        /** Takes the metrics and their units out of an evaluate stage's summary. */
+        private void collect(Map<String, Object> summary, Map<String, Double> metrics) {
+            if (summary.get("metrics") instanceof Map<?, ?> measured) {
+                measured.forEach((k, v) -> metrics.put(k.toString(), ((Number) v).doubleValue()));
+            }
+            if (summary.get("units") instanceof Map<?, ?> named) {
+                named.forEach((k, v) -> units.put(k.toString(), v.toString()));
+            }
+        }
+
+        /** Resolves a stage's sites with the rules {@code presso plan} prints. */
+        private List<SitePlan> sites(StageScope scope, Stage stage) {
+            Optional<String> variant = scope.branch().equals(SHARED) ? Optional.empty() : Optional.of(scope.branch());
+            return PlanResolver.resolve(variant, stage, state.siteNames()).orElseThrow().sites();
         }
 
         /** Runs work on the worker thread within a time limit, turning failures into problems. */
@@ -313,6 +339,10 @@ public final class PipelineEngine {
             super(problem.message(), null, false, false);
             this.problem = problem;
         }
+    }
+
+    private static double seconds(long nanos) {
+        return Math.round(nanos / 1e6) / 1e3;
     }
 
     private static String sha256(byte[] bytes) {

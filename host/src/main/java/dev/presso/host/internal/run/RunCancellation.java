@@ -9,11 +9,12 @@ import org.jspecify.annotations.Nullable;
  * The cancellation signal of a run: Ctrl-C, a caller's request or a stage's time limit sets it;
  * plugins and the engine poll it between steps.
  */
-final class RunCancellation implements CancellationToken {
+public final class RunCancellation implements CancellationToken {
     private final AtomicReference<@Nullable String> reason = new AtomicReference<>();
     private final @Nullable RunCancellation parent;
 
-    RunCancellation() {
+    /** Creates a token that is not cancelled. */
+    public RunCancellation() {
         this(null);
     }
 
@@ -26,7 +27,12 @@ final class RunCancellation implements CancellationToken {
         return new RunCancellation(this);
     }
 
-    void cancel(String why) {
+    /**
+     * Cancels, unless already cancelled.
+     *
+     * @param why the reason, for messages
+     */
+    public void cancel(String why) {
         reason.compareAndSet(null, why);
     }
 

@@ -60,16 +60,16 @@ class PipelineEngineTest {
         RunCancellation cancellation = new RunCancellation();
         int before = RoundingMethodProvider.COMPRESSED.get();
         ProgressOpener cancelling = cancelAfter(cancellation, 10);
-        RunOutcome interrupted = new PipelineEngine(new TestCatalog(), new AllBlockSites()).run(spec(Settings.none()),
+        RunOutcome interrupted = new PipelineEngine(new TestCatalog()).run(spec(Settings.none()),
                 bytes(), MODEL, new PipelineEngine.Options(temp.resolve("resumed"), false, Optional.empty(),
-                        cancelling), cancellation);
+                        cancelling, "test"), cancellation);
         assertEquals("RUN003", interrupted.problems().getFirst().code(), interrupted.problems().toString());
         int compressedFirst = RoundingMethodProvider.COMPRESSED.get() - before;
         RunOutcome resumed = run(spec(Settings.none()), temp.resolve("resumed"), true, Optional.empty(),
                 new RunCancellation());
         assertTrue(resumed.succeeded(), resumed.problems().toString());
         assertTrue(compressedFirst > 0 && compressedFirst < 60, "sites compressed before the cancel: " + compressedFirst);
-        for (String file : List.of("results.json", "export/fine/presso/compressed.safetensors",
+        for (String file : List.of("report.json", "export/fine/presso/compressed.safetensors",
                 "export/fine/presso/presso-manifest.json", "export/fine/huggingface/model.safetensors")) {
             assertArrayEquals(Files.readAllBytes(temp.resolve("whole").resolve(file)),
                     Files.readAllBytes(temp.resolve("resumed").resolve(file)), file);
@@ -111,8 +111,8 @@ class PipelineEngineTest {
     private RunOutcome run(PipelineSpec spec, Path out, boolean resume, Optional<Duration> limit,
             RunCancellation cancellation) {
         assumeTrue(Files.isDirectory(MODEL), "needs " + MODEL);
-        return new PipelineEngine(new TestCatalog(), new AllBlockSites()).run(spec, bytes(), MODEL,
-                new PipelineEngine.Options(out, resume, limit, ProgressOpener.NONE), cancellation);
+        return new PipelineEngine(new TestCatalog()).run(spec, bytes(), MODEL,
+                new PipelineEngine.Options(out, resume, limit, ProgressOpener.NONE, "test"), cancellation);
     }
 
     private static byte[] bytes() {

@@ -1,0 +1,83 @@
+package dev.presso.host.internal.cli;
+
+import dev.presso.host.TensorRuntime;
+import dev.presso.host.internal.catalog.Catalog;
+import dev.presso.host.internal.embedded.EmbeddedModel;
+import dev.presso.host.internal.model.llama.LlamaConfigReader;
+import dev.presso.host.internal.pipeline.spec.PipelineSpec;
+import dev.presso.host.internal.pipeline.validation.LlamaSiteNames;
+import dev.presso.host.internal.pipeline.validation.PipelineEnvironment;
+import dev.presso.host.internal.pipeline.validation.PipelineValidator;
+import dev.presso.host.internal.pipeline.validation.ValidationReport;
+import dev.presso.host.internal.progress.ProgressDisplay;
+import dev.presso.kernel.PressoException;
+import dev.presso.kernel.pipeline.Problem;
+import dev.presso.kernel.tensor.BackendOptions;
+import dev.presso.kernel.tensor.TensorBackend;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code presso run} and {@code presso plan} share: checking a pipeline file against the
+ * catalog and the model, printing its problems, and finding the model folder (training the
+ * embedded default model on first use).
+ */
+final class PipelineSetup {
+    private PipelineSetup() {}
+
+    /**
+     * Checks a pipeline file; prints every problem (errors and warnings) to {@code err}.
+     *
+     * @param file the pipeline file
+     * @param catalog the plugins
+     * @param progress where the default model's training shows progress, if it must be trained
+     * @param err where problems go
+     * @return the report; {@link ValidationReport#isValid()} says whether to go on
+     */
+    static ValidationReport check(Path file, Catalog catalog, ProgressDisplay progress, PrintWriter err) {
+        ValidationReport report = PipelineValidator.check(file, PipelineEnvironment.of(catalog,
+                () -> LlamaSiteNames.of(LlamaConfigReader.read(defaultModel(progress).resolve(
+                        LlamaConfigReader.FILE_NAME)))));
+        print(report.errors(), err);
+        print(report.warnings(), err);
+        if (!report.isValid()) {
+            err.printf("%s: %d problem%s; nothing was run%n", file, report.errors().size(),
+                    report.errors().size() == 1 ? "" : "s");
+        }
+        err.flush();
+        return report;
+    }
+
+    /**
+     * Returns the model folder a checked pipeline names.
+     *
+     * @param spec the pipeline
+     * @param progress where training shows progress
+     * @return the folder
+     */
+    static Path modelDirectory(PipelineSpec spec, ProgressDisplay progress) {
+        return spec.model().folder().orElseGet(() -> defaultModel(progress));
+    }
+
+    /** Returns the embedded default model's folder, training it on first use (about a minute). */
+    static Path defaultModel(ProgressDisplay progress) {
+        try (TensorBackend backend = TensorRuntime.openBackend(java.util.Optional.empty(), BackendOptions.defaults())) {
+            return EmbeddedModel.ensure(EmbeddedModel.defaultCacheRoot(), TensorRuntime.tensors(backend),
+                    progress::open).directory();
+        }
+    }
+
+    private static void print(List<Problem> problems, PrintWriter err) {
+        problems.forEach(problem -> err.println(problem.format()));
+    }
+
+    /** Thrown to end a command whose pipeline has errors; the problems are already printed. */
+    static final class InvalidPipeline extends PressoException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidPipeline(Path file) {
+            super(file + " is not a valid pipeline (see the problems above)");
+        }
+    }
+}
