@@ -64,7 +64,7 @@ final class PipelineSetup {
     static Path defaultModel(ProgressDisplay progress) {
         try (TensorBackend backend = TensorRuntime.openBackend(java.util.Optional.empty(), BackendOptions.defaults())) {
             return EmbeddedModel.ensure(EmbeddedModel.defaultCacheRoot(), TensorRuntime.tensors(backend),
-                    progress::open).directory();
+                    progress).directory();
         }
     }
 

@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
         RunOutcome outcome;
         try {
             outcome = new PipelineEngine(catalog).run(pipeline, bytes(file), model, new PipelineEngine.Options(
-                    folder, resume, limit, progress::open, PressoVersion.version()), cancellation);
+                    folder, resume, limit, progress, PressoVersion.version()), cancellation);
         } finally {
             finished.countDown();
             removeHook(onCtrlC);

@@ -84,6 +84,7 @@ final class RunFolder {
                         + "); run without --resume to start one");
             }
             folder.checkSameRun(info, lock);
+            AtomicFiles.deleteLeftovers(root);
         } else if (Files.exists(runFile)) {
             throw new PressoException(root + " already holds a run; continue it with --resume, or choose another"
                     + " folder with --out");
