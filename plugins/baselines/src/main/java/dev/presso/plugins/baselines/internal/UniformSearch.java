@@ -1,0 +1,68 @@
+package dev.presso.plugins.baselines.internal;
+
+import dev.presso.kernel.PressoException;
+import dev.presso.kernel.pipeline.PluginContext;
+import dev.presso.kernel.search.Allocation;
+import dev.presso.kernel.search.FitnessOracle;
+import dev.presso.kernel.search.SearchStrategy;
+import dev.presso.kernel.search.SearchUnit;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Gives every unit the same level index: the least compressed one whose total cost fits the
+ * budget. Levels are ordered least to most compressed, so this is the first index that fits. The
+ * oracle is never called: the choice depends on the costs alone.
+ */
+public final class UniformSearch implements SearchStrategy {
+    /** The strategy's id. */
+    public static final String ID = "uniform";
+
+    /** Creates the strategy. */
+    public UniformSearch() {}
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Allocation search(List<SearchUnit> units, long budgetBits, FitnessOracle oracle, PluginContext context) {
+        if (units.isEmpty()) {
+            return new Allocation(List.of());
+        }
+        int levels = levelCount(units);
+        long cheapest = Long.MAX_VALUE;
+        for (int level = 0; level < levels; level++) {
+            context.cancellation().throwIfCancelled();
+            long total = total(units, level);
+            if (total <= budgetBits) {
+                return new Allocation(Collections.nCopies(units.size(), level));
+            }
+            cheapest = Math.min(cheapest, total);
+        }
+        throw new PressoException(ID + ": no level fits the budget of " + budgetBits + " bits; the smallest total "
+                + "cost of one level for all " + units.size() + " units is " + cheapest + " bits; expected a budget of"
+                + " at least " + cheapest + " bits");
+    }
+
+    private static int levelCount(List<SearchUnit> units) {
+        SearchUnit first = units.getFirst();
+        for (SearchUnit unit : units) {
+            if (unit.levelCostsBits().size() != first.levelCostsBits().size()) {
+                throw new PressoException(ID + ": unit " + unit.name() + " offers " + unit.levelCostsBits().size()
+                        + " levels but unit " + first.name() + " offers " + first.levelCostsBits().size()
+                        + "; expected every unit to offer the same levels, since uniform gives all the same index");
+            }
+        }
+        return first.levelCostsBits().size();
+    }
+
+    private static long total(List<SearchUnit> units, int level) {
+        long total = 0;
+        for (SearchUnit unit : units) {
+            total = Math.addExact(total, unit.levelCostsBits().get(level));
+        }
+        return total;
+    }
+}
