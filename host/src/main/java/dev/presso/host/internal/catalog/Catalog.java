@@ -1,5 +1,6 @@
 package dev.presso.host.internal.catalog;
 
+import dev.presso.kernel.pipeline.Problem;
 import java.util.List;
 
 /**
@@ -7,6 +8,9 @@ import java.util.List;
  * brought them: the class path (ServiceLoader) or embedded Felix (bundles installed at run time).
  * A view is a snapshot: installing, updating or removing a plugin changes later calls, never a
  * list already returned.
+ *
+ * <p>A caller that keeps a {@link Provided} keeps its plugin's class loader alive: hold providers
+ * only while using them, so that a plugin removed or updated in OSGi mode can be unloaded.
  */
 public interface Catalog {
     /**
@@ -26,4 +30,16 @@ public interface Catalog {
      * @return the providers, possibly none
      */
     <S> List<Provided<S>> providers(Class<S> service);
+
+    /**
+     * Returns what is wrong with the plugins the catalog skipped or keeps with a warning: a jar
+     * whose manifest cannot be read, a plugin that needs another kernel-api, a provider that throws
+     * when created, a bundle Felix cannot resolve, an old class loader that could not be unloaded.
+     * Skipping a broken plugin never stops the host. Codes are listed in {@link PluginProblems}.
+     *
+     * @return the problems, possibly none
+     */
+    default List<Problem> problems() {
+        return List.of();
+    }
 }

@@ -3,15 +3,18 @@ package dev.presso.host.internal.catalog;
 import java.util.Objects;
 
 /**
- * A plugin jar the catalog knows, as its manifest describes it.
+ * A plugin jar the catalog knows, as its manifest describes it (see {@link PluginManifest} for how
+ * the id is derived).
  *
- * @param id the plugin id: the {@code Presso-Plugin-Id} manifest header, or the bundle symbolic
- *     name when the header is absent (for example {@code baselines})
+ * @param id the plugin id: the {@code Presso-Plugin-Id} manifest header, or else the bundle
+ *     symbolic name without its {@code presso-plugin-} prefix (for example {@code baselines})
  * @param version the {@code Bundle-Version}, {@code major.minor.micro[.qualifier]}
- * @param sha256 the hex SHA-256 of the jar's bytes, for run locks
+ * @param sha256 the hex SHA-256 of the jar's bytes, for run locks; empty for classes loaded from a
+ *     directory (a development build, which has no single file to hash)
  * @param kernelApiRange the version range the plugin imports {@code dev.presso.kernel} packages
  *     at, such as {@code [1.0,2)}, or empty when it imports none
- * @param location where the jar was loaded from (a file path or a registry location)
+ * @param location where the jar was loaded from: its file path (in OSGi mode the host's copy in
+ *     its state folder) or the class directory
  */
 public record InstalledPlugin(String id, String version, String sha256, String kernelApiRange, String location) {
     /**
