@@ -10,7 +10,6 @@ import dev.presso.host.internal.pipeline.validation.PipelineEnvironment;
 import dev.presso.host.internal.pipeline.validation.PipelineValidator;
 import dev.presso.host.internal.pipeline.validation.ValidationReport;
 import dev.presso.host.internal.progress.ProgressDisplay;
-import dev.presso.kernel.PressoException;
 import dev.presso.kernel.pipeline.Problem;
 import dev.presso.kernel.tensor.BackendOptions;
 import dev.presso.kernel.tensor.TensorBackend;
@@ -70,14 +69,5 @@ final class PipelineSetup {
 
     private static void print(List<Problem> problems, PrintWriter err) {
         problems.forEach(problem -> err.println(problem.format()));
-    }
-
-    /** Thrown to end a command whose pipeline has errors; the problems are already printed. */
-    static final class InvalidPipeline extends PressoException {
-        private static final long serialVersionUID = 1L;
-
-        InvalidPipeline(Path file) {
-            super(file + " is not a valid pipeline (see the problems above)");
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.presso.host.internal.cli;
 
-import dev.presso.host.internal.catalog.classpath.ClasspathCatalog;
+import dev.presso.host.internal.catalog.PluginManager;
 import dev.presso.host.internal.pipeline.plan.PlanFormatter;
 import dev.presso.host.internal.pipeline.validation.ValidationReport;
 import dev.presso.host.internal.progress.ProgressDisplay;
@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,14 +24,19 @@ import picocli.CommandLine.Spec;
 final class PlanCommand implements Callable<Integer> {
     @Spec private CommandSpec spec;
 
+    @Mixin private PluginsRuntimeOptions runtime;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline file (YAML).")
     private Path file;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ValidationReport report = PipelineSetup.check(file, ClasspathCatalog.ofHost(),
-                ProgressDisplay.create(ProgressMode.AUTO, System.err), spec.commandLine().getErr());
+        ValidationReport report;
+        try (PluginManager plugins = runtime.open()) {
+            report = PipelineSetup.check(file, plugins.catalog(), ProgressDisplay.create(ProgressMode.AUTO, System.err),
+                    spec.commandLine().getErr());
+        }
         if (!report.isValid()) {
             return FriendlyErrors.USER_ERROR;
         }

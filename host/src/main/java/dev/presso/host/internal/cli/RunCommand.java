@@ -1,7 +1,7 @@
 package dev.presso.host.internal.cli;
 
 import dev.presso.host.internal.catalog.Catalog;
-import dev.presso.host.internal.catalog.classpath.ClasspathCatalog;
+import dev.presso.host.internal.catalog.PluginManager;
 import dev.presso.host.internal.pipeline.spec.PipelineSpec;
 import dev.presso.host.internal.pipeline.validation.ValidationReport;
 import dev.presso.host.internal.progress.ProgressDisplay;
@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +49,8 @@ final class RunCommand implements Callable<Integer> {
     private static final long SHUTDOWN_WAIT_SECONDS = 30;
 
     @Spec private CommandSpec spec;
+
+    @Mixin private PluginsRuntimeOptions runtime;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline file (YAML).")
     private Path file;
@@ -71,7 +74,12 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Optional<Duration> limit = Optional.ofNullable(stageTimeout).map(RunCommand::duration);
         ProgressDisplay progress = ProgressDisplay.create(progressMode, System.err);
-        Catalog catalog = ClasspathCatalog.ofHost();
+        try (PluginManager plugins = runtime.open()) {
+            return run(plugins.catalog(), limit, progress, stdout);
+        }
+    }
+
+    private int run(Catalog catalog, Optional<Duration> limit, ProgressDisplay progress, PrintWriter stdout) {
         ValidationReport report = PipelineSetup.check(file, catalog, progress, spec.commandLine().getErr());
         if (!report.isValid()) {
             return FriendlyErrors.USER_ERROR;
@@ -105,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
         metrics.forEach(m -> out.printf(" %14s", m));
         out.println();
         for (BranchResult result : outcome.results()) {
-            out.printf("%-24s %10s", result.name() + (result.failed() ? " (failed)" : ""),
+            out.printf("%-24s %10s", (result.name().equals("shared") ? "dense" : result.name()) + (result.failed() ? " (failed)" : ""),
                     result.compressedParameters() == 0 ? "dense"
                             : String.format(Locale.ROOT, "%.3f", result.bitsPerParameter()));
             metrics.forEach(m -> out.printf(" %14s", result.metrics().containsKey(m)

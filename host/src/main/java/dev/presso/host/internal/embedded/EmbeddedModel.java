@@ -119,6 +119,16 @@ public final class EmbeddedModel {
         return cacheRoot.resolve(MODELS).resolve(NAME + "-" + recipe.key());
     }
 
+    /**
+     * Views a folder {@link #ensure} made, to reach its data files.
+     *
+     * @param directory the model folder
+     * @return the model's files
+     */
+    public static EmbeddedModel at(Path directory) {
+        return new EmbeddedModel(directory);
+    }
+
     /** Returns the Hugging Face model directory. @return the folder, for {@code Models.load} */
     public Path directory() {
         return directory;

@@ -23,13 +23,13 @@ final class CompressStep {
 
     static Map<String, Object> run(StageScope scope, Stage.Compress stage, List<SitePlan> plan) {
         Provided<CompressionMethodProvider> provided = scope.providers().method(stage.method().id());
-        CompressionMethod method = PluginFailure.attribute(provided.plugin(), "creating method " + stage.method().id(),
+        CompressionMethod method = PluginFailureException.attribute(provided.plugin(), "creating method " + stage.method().id(),
                 () -> provided.provider().create(stage.params().values()));
         SiteCompression compression = new SiteCompression(scope, method, provided.plugin(), stage.params().values());
         Map<String, Level> levels = new LinkedHashMap<>();
         for (SitePlan site : plan) {
             if (site.rule().compresses()) {
-                site.level().ifPresent(level -> levels.put(site.site(), Levels.find(method, level.text())));
+                site.level().ifPresent(level -> levels.put(site.site(), MethodLevels.find(method, level)));
             }
         }
         if (stage.sequential()) {

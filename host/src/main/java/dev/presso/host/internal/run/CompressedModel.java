@@ -127,7 +127,7 @@ public final class CompressedModel {
                 tensors.put(name.substring(site.length() + 1), tensor);
             }
         });
-        return PluginFailure.attribute(provided.plugin(), "method " + layer.method() + " restoring " + site,
+        return PluginFailureException.attribute(provided.plugin(), "method " + layer.method() + " restoring " + site,
                 () -> method.restore(spec.shape().dim(0), spec.shape().dim(1),
                         new OperatorPayload(tensors, layer.attributes()), context));
     }

@@ -34,13 +34,13 @@ final class EvaluateStep {
             if (takesMaxLength && scope.data().evaluationLength() > 0) {
                 settings.putIfAbsent("max-length", String.valueOf(scope.data().evaluationLength()));
             }
-            Evaluator evaluator = PluginFailure.attribute(provided.plugin(), "creating evaluator " + spec.id(),
+            Evaluator evaluator = PluginFailureException.attribute(provided.plugin(), "creating evaluator " + spec.id(),
                     () -> provided.provider().create(settings));
             Optional<CausalLM> reference = evaluator.needsReference() ? Optional.of(scope.dense().model())
                     : Optional.empty();
             EvaluationRequest request = new EvaluationRequest(scope.state().model(), reference,
                     scope.data().evaluation(scope.place()));
-            List<Metric> metrics = PluginFailure.attribute(provided.plugin(), "evaluator " + spec.id(),
+            List<Metric> metrics = PluginFailureException.attribute(provided.plugin(), "evaluator " + spec.id(),
                     () -> evaluator.evaluate(request, scope.pluginContext()));
             metrics.forEach(metric -> {
                 values.put(metric.name(), metric.value());

@@ -217,7 +217,7 @@ public final class PipelineEngine {
             try {
                 summary = call(() -> execute(scope, stage), options.stageTimeout(), stageCancellation);
                 timings.add(new StageTiming(branch, stage.name(), seconds(System.nanoTime() - begin)));
-            } catch (StageProblem failure) {
+            } catch (StageProblemException failure) {
                 Problem problem = failure.problem;
                 problems.add(new Problem(problem.code(), scope.place() + ": " + problem.message(),
                         stage.where().toString(), problem.hint()));
@@ -266,16 +266,16 @@ public final class PipelineEngine {
                 if (!finishes(future)) {
                     stopped = true;
                 }
-                throw new StageProblem(new Problem("RUN002", "exceeded its time limit of "
+                throw new StageProblemException(new Problem("RUN002", "exceeded its time limit of "
                         + limit.orElseThrow().toSeconds() + " s and was cancelled", folder.root().toString(),
                         "raise --stage-timeout, or resume the run with --resume; finished sites are kept"));
             } catch (ExecutionException e) {
-                throw new StageProblem(problem(e.getCause()));
+                throw new StageProblemException(problem(e.getCause()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 cancellation.cancel("interrupted");
                 stopped = true;
-                throw new StageProblem(new Problem("RUN003", "run interrupted", folder.root().toString(),
+                throw new StageProblemException(new Problem("RUN003", "run interrupted", folder.root().toString(),
                         "continue it with --resume"));
             }
         }
@@ -331,11 +331,11 @@ public final class PipelineEngine {
     }
 
     /** A stage's failure on its way to the run's problem list. */
-    private static final class StageProblem extends RuntimeException {
+    private static final class StageProblemException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient Problem problem;
 
-        StageProblem(Problem problem) {
+        StageProblemException(Problem problem) {
             super(problem.message(), null, false, false);
             this.problem = problem;
         }

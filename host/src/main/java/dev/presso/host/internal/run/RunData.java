@@ -3,6 +3,7 @@ package dev.presso.host.internal.run;
 import dev.presso.host.internal.calibration.CalibrationData;
 import dev.presso.host.internal.data.DataFormat;
 import dev.presso.host.internal.data.TokenDataFiles;
+import dev.presso.host.internal.embedded.EmbeddedModel;
 import dev.presso.host.internal.pipeline.spec.DataSource;
 import dev.presso.host.internal.pipeline.spec.DataSpec;
 import dev.presso.host.internal.tokenizer.TokenizerLoader;
@@ -34,9 +35,10 @@ final class RunData {
     }
 
     static RunData read(DataSpec spec, Path modelDirectory) {
-        Optional<List<int[]>> calibration = spec.calibration().map(source -> cut(read(source, modelDirectory), source));
+        Optional<List<int[]>> calibration = spec.calibration().map(source -> cut(read(source,
+                EmbeddedModel.at(modelDirectory).calibrationText(), modelDirectory), source));
         Optional<EvaluationData> evaluation = spec.evaluation().map(source -> {
-            EvaluationData data = read(source, modelDirectory);
+            EvaluationData data = read(source, EmbeddedModel.at(modelDirectory).evaluationText(), modelDirectory);
             return source.maxSequences() > 0 && data.sequenceCount() > source.maxSequences()
                     ? EvaluationData.of(data.source(), first(data, source.maxSequences())) : data;
         });
@@ -64,14 +66,16 @@ final class RunData {
         return evaluationLength;
     }
 
-    private static EvaluationData read(DataSource source, Path modelDirectory) {
+    /** Reads a data set; {@code default} means the embedded model's own file of that kind. */
+    private static EvaluationData read(DataSource source, Path defaultFile, Path modelDirectory) {
+        Path file = source.isDefault() ? defaultFile : source.path();
         Optional<DataFormat> format = source.format().equals("auto") ? Optional.empty()
                 : Optional.of(DataFormat.valueOf(source.format().toUpperCase(Locale.ROOT)));
         TokenDataFiles.Options options = new TokenDataFiles.Options(format, OptionalInt.empty(),
                 TokenDataFiles.Options.defaults().separator(), true);
         Tokenizer[] tokenizer = new Tokenizer[1];
         try {
-            return TokenDataFiles.read(source.path(), options,
+            return TokenDataFiles.read(file, options,
                     () -> tokenizer[0] = TokenizerLoader.load(modelDirectory));
         } finally {
             if (tokenizer[0] != null) {

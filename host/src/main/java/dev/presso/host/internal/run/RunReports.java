@@ -33,15 +33,27 @@ final class RunReports {
         Map<String, MetricInfo> metrics = new HashMap<>();
         results.forEach(r -> r.metrics().keySet().forEach(
                 name -> metrics.put(name, MetricInfo.minimize(units.getOrDefault(name, "")))));
+        metrics.keySet().removeIf(name -> isBookkeeping(name, results));
         BranchResult shared = results.getFirst();
-        VariantReport baseline = variant("dense", spec.stages(), shared, blockSites);
+        VariantReport baseline = variant("dense", spec.stages(), shared, blockSites, metrics.keySet());
         List<VariantReport> variants = results.subList(1, results.size()).stream()
-                .map(r -> variant(r.name(), stagesOf(spec, r.name()), r, blockSites)).toList();
+                .map(r -> variant(r.name(), stagesOf(spec, r.name()), r, blockSites, metrics.keySet())).toList();
         return new RunReport(info, metrics, baseline, variants);
     }
 
+    /**
+     * Tells whether a metric has the same value in every branch that measured it, in more than one
+     * branch (token and window counts): it says nothing about quality, so it is neither charted nor
+     * tabled.
+     */
+    private static boolean isBookkeeping(String metric, List<BranchResult> results) {
+        List<Double> values = results.stream().filter(r -> r.metrics().containsKey(metric))
+                .map(r -> r.metrics().get(metric)).toList();
+        return values.size() > 1 && values.stream().distinct().count() == 1;
+    }
+
     private static VariantReport variant(String name, List<Stage> stages, BranchResult result,
-            List<LinearSite> blockSites) {
+            List<LinearSite> blockSites, java.util.Set<String> kept) {
         Map<String, BranchResult.LayerResult> compressed = new HashMap<>();
         result.layers().forEach(layer -> compressed.put(layer.site(), layer));
         List<LayerRow> rows = blockSites.stream().map(site -> {
@@ -50,8 +62,9 @@ final class RunReports {
             return layer == null ? new LayerRow(site.name(), "dense", "fp16", parameters, DENSE_BITS * parameters)
                     : new LayerRow(site.name(), layer.method(), layer.level(), layer.parameters(), layer.storageBits());
         }).toList();
-        return VariantReport.ofLayers(name, stages.stream().map(Stage::name).toList(), result.metrics(), rows,
-                List.of());
+        Map<String, Double> metrics = new HashMap<>(result.metrics());
+        metrics.keySet().retainAll(kept);
+        return VariantReport.ofLayers(name, stages.stream().map(Stage::name).toList(), metrics, rows, List.of());
     }
 
     private static List<Stage> stagesOf(PipelineSpec spec, String variant) {

@@ -36,7 +36,7 @@ final class SearchStep {
 
     static Map<String, Object> run(StageScope scope, Stage.Search stage, List<String> siteNames) {
         Provided<CompressionMethodProvider> methodProvider = scope.providers().method(stage.method().id());
-        CompressionMethod method = PluginFailure.attribute(methodProvider.plugin(), "creating method " + stage.method().id(),
+        CompressionMethod method = PluginFailureException.attribute(methodProvider.plugin(), "creating method " + stage.method().id(),
                 () -> methodProvider.provider().create(stage.methodParams().values()));
         List<Level> levels = method.levels();
         List<SearchUnit> units = new ArrayList<>();
@@ -77,7 +77,7 @@ final class SearchStep {
             return new Allocation(List.of(CanonicalJson.read(saved, Integer[].class)));
         }
         Provided<SearchStrategyProvider> provided = scope.providers().strategy(stage.strategy().id());
-        SearchStrategy strategy = PluginFailure.attribute(provided.plugin(), "creating strategy " + stage.strategy().id(),
+        SearchStrategy strategy = PluginFailureException.attribute(provided.plugin(), "creating strategy " + stage.strategy().id(),
                 () -> provided.provider().create(stage.strategyParams().values()));
         List<LinearSite> sites = units.stream().map(unit -> scope.state().site(unit.name())).toList();
         Map<String, LinearOperator> cache = new HashMap<>();
@@ -96,7 +96,7 @@ final class SearchStep {
                         return made;
                     });
                 }, scope.seed());
-        Allocation allocation = PluginFailure.attribute(provided.plugin(), "strategy " + stage.strategy().id(),
+        Allocation allocation = PluginFailureException.attribute(provided.plugin(), "strategy " + stage.strategy().id(),
                 () -> strategy.search(units, budget, fitness, scope.pluginContext()));
         sites.forEach(site -> site.replace(before.get(site.name())));
         if (allocation.levels().size() != units.size()

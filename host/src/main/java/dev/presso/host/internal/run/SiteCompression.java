@@ -60,7 +60,7 @@ final class SiteCompression {
     }
 
     private LinearOperator compress(LinearSite site, Level level, Path file) {
-        LinearOperator operator = PluginFailure.attribute(plugin, "method " + method.id() + " on " + site.name(),
+        LinearOperator operator = PluginFailureException.attribute(plugin, "method " + method.id() + " on " + site.name(),
                 () -> method.compress(site, level, scope.state().calibration(site.name()), scope.pluginContext()));
         OperatorPayload payload = operator.payload();
         Map<String, String> metadata = new TreeMap<>();
@@ -79,7 +79,7 @@ final class SiteCompression {
             }
         });
         LinearOperator current = site.operator();
-        return PluginFailure.attribute(plugin, "method " + method.id() + " restoring " + site.name(),
+        return PluginFailureException.attribute(plugin, "method " + method.id() + " restoring " + site.name(),
                 () -> method.restore(current.outFeatures(), current.inFeatures(),
                         new OperatorPayload(loaded.tensors(), attributes), scope.pluginContext()));
     }

@@ -8,10 +8,10 @@ import java.util.function.Supplier;
  * A plugin's exception, with the plugin and the call it came from, so the run reports "method rtn
  * of baselines 0.1.0 on model.layers.0.mlp.up_proj failed: ..." instead of a stack trace.
  */
-final class PluginFailure extends PressoException {
+final class PluginFailureException extends PressoException {
     private static final long serialVersionUID = 1L;
 
-    private PluginFailure(String message, Throwable cause) {
+    private PluginFailureException(String message, Throwable cause) {
         super(message, cause);
     }
 
@@ -27,11 +27,11 @@ final class PluginFailure extends PressoException {
     static <T> T attribute(InstalledPlugin plugin, String call, Supplier<T> body) {
         try {
             return body.get();
-        } catch (RunCancellation.RunCancelledException | PluginFailure e) {
+        } catch (RunCancellation.RunCancelledException | PluginFailureException e) {
             throw e;
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
-            throw new PluginFailure(call + " (plugin " + plugin.id() + " " + plugin.version() + ") failed with "
+            throw new PluginFailureException(call + " (plugin " + plugin.id() + " " + plugin.version() + ") failed with "
                     + e.getClass().getSimpleName() + detail, e);
         }
     }
