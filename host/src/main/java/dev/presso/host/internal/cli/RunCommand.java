@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -107,8 +106,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static void summarize(RunOutcome outcome, PrintWriter out) {
-        TreeSet<String> metrics = new TreeSet<>();
-        outcome.results().forEach(r -> metrics.addAll(r.metrics().keySet()));
+        var metrics = BranchResult.comparedMetrics(outcome.results());
         out.printf("%-24s %10s", "variant", "bits/param");
         metrics.forEach(m -> out.printf(" %14s", m));
         out.println();

@@ -31,6 +31,25 @@ public record BranchResult(String name, Map<String, Double> metrics, List<LayerR
     }
 
     /**
+     * Returns the metrics worth comparing: every metric measured, except those with the same value
+     * in every branch that measured it, in more than one branch (token and window counts), which
+     * say nothing about quality.
+     *
+     * @param results the branches of a run
+     * @return the metric names, sorted
+     */
+    public static java.util.SortedSet<String> comparedMetrics(List<BranchResult> results) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        results.forEach(r -> names.addAll(r.metrics().keySet()));
+        names.removeIf(name -> {
+            List<Double> values = results.stream().filter(r -> r.metrics().containsKey(name))
+                    .map(r -> r.metrics().get(name)).toList();
+            return values.size() > 1 && values.stream().distinct().count() == 1;
+        });
+        return names;
+    }
+
+    /**
      * One compressed site.
      *
      * @param site the site name

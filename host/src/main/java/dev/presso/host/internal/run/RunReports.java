@@ -31,25 +31,13 @@ final class RunReports {
         RunInfo info = new RunInfo(spec.name(), spec.file().toString(), spec.seed(), model, provider, hostVersion,
                 plugins.stream().map(p -> new PluginInfo(p.id(), p.version(), p.sha256())).toList());
         Map<String, MetricInfo> metrics = new HashMap<>();
-        results.forEach(r -> r.metrics().keySet().forEach(
-                name -> metrics.put(name, MetricInfo.minimize(units.getOrDefault(name, "")))));
-        metrics.keySet().removeIf(name -> isBookkeeping(name, results));
+        BranchResult.comparedMetrics(results).forEach(
+                name -> metrics.put(name, MetricInfo.minimize(units.getOrDefault(name, ""))));
         BranchResult shared = results.getFirst();
         VariantReport baseline = variant("dense", spec.stages(), shared, blockSites, metrics.keySet());
         List<VariantReport> variants = results.subList(1, results.size()).stream()
                 .map(r -> variant(r.name(), stagesOf(spec, r.name()), r, blockSites, metrics.keySet())).toList();
         return new RunReport(info, metrics, baseline, variants);
-    }
-
-    /**
-     * Tells whether a metric has the same value in every branch that measured it, in more than one
-     * branch (token and window counts): it says nothing about quality, so it is neither charted nor
-     * tabled.
-     */
-    private static boolean isBookkeeping(String metric, List<BranchResult> results) {
-        List<Double> values = results.stream().filter(r -> r.metrics().containsKey(metric))
-                .map(r -> r.metrics().get(metric)).toList();
-        return values.size() > 1 && values.stream().distinct().count() == 1;
     }
 
     private static VariantReport variant(String name, List<Stage> stages, BranchResult result,
