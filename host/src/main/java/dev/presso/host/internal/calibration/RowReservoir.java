@@ -34,7 +34,7 @@ final class RowReservoir {
         }
         this.capacity = capacity;
         this.random = new SplittableRandom(seed);
-        this.weight = Math.exp(Math.log(openUniform()) / capacity);
+        this.weight = StrictMath.exp(Math.log(openUniform()) / capacity);
         this.nextReplacement = after(capacity - 1L);
     }
 
@@ -64,7 +64,7 @@ final class RowReservoir {
         }
         while (nextReplacement < end) {
             source[random.nextInt(capacity)] = (int) (nextReplacement - seen);
-            weight *= Math.exp(Math.log(openUniform()) / capacity);
+            weight *= StrictMath.exp(Math.log(openUniform()) / capacity);
             nextReplacement = after(nextReplacement);
         }
         seen = end;
@@ -73,7 +73,7 @@ final class RowReservoir {
 
     /** Draws the stream position of the next replacement after a row. */
     private long after(long row) {
-        double gap = Math.floor(Math.log(openUniform()) / Math.log1p(-weight));
+        double gap = Math.floor(StrictMath.log(openUniform()) / StrictMath.log1p(-weight));
         return gap < NEVER ? row + (long) gap + 1 : Long.MAX_VALUE;
     }
 

@@ -46,8 +46,8 @@ final class AdamW {
         double norm = globalNorm(parameters, gradients);
         double scale = gradientClip > 0 && norm > gradientClip ? gradientClip / norm : 1.0;
         steps++;
-        double correction1 = 1 - Math.pow(beta1, steps);
-        double correction2 = 1 - Math.pow(beta2, steps);
+        double correction1 = 1 - StrictMath.pow(beta1, steps);
+        double correction2 = 1 - StrictMath.pow(beta2, steps);
         for (String name : parameters.names()) {
             float[] value = parameters.values(name);
             float[] gradient = gradients.get(name);

@@ -67,14 +67,14 @@ final class HeldOutEvaluation {
         if (targets == 0) {
             throw new IllegalArgumentException("no held-out story has a token to predict");
         }
-        return new Perplexities(Math.exp(modelNll / targets), Math.exp(unigramNll / targets), targets);
+        return new Perplexities(StrictMath.exp(modelNll / targets), StrictMath.exp(unigramNll / targets), targets);
     }
 
     private static double[] unigramLogProbabilities(long[] counts) {
         long total = Arrays.stream(counts).sum();
         double[] logProbability = new double[counts.length];
         for (int id = 0; id < counts.length; id++) {
-            logProbability[id] = Math.log((counts[id] + 1.0) / (total + counts.length));
+            logProbability[id] = StrictMath.log((counts[id] + 1.0) / (total + counts.length));
         }
         return logProbability;
     }

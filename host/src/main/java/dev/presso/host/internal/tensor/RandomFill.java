@@ -31,10 +31,10 @@ final class RandomFill {
         for (int i = 0; i < count; i += 2) {
             double u1 = ((random.nextLong() >>> 11) + 1) * UNIT_53; // (0, 1]: log is finite
             double u2 = (random.nextLong() >>> 11) * UNIT_53;
-            double radius = Math.sqrt(-2 * Math.log(u1));
-            out[i] = (float) (radius * Math.cos(TWO_PI * u2));
+            double radius = Math.sqrt(-2 * StrictMath.log(u1));
+            out[i] = (float) (radius * StrictMath.cos(TWO_PI * u2));
             if (i + 1 < count) {
-                out[i + 1] = (float) (radius * Math.sin(TWO_PI * u2));
+                out[i + 1] = (float) (radius * StrictMath.sin(TWO_PI * u2));
             }
         }
         return out;

@@ -58,8 +58,8 @@ public final class RotaryEmbedding {
             float position = offset + t;
             for (int i = 0; i < half; i++) {
                 float angle = position * inverse[i];
-                cos[t * half + i] = (float) Math.cos(angle);
-                sin[t * half + i] = (float) Math.sin(angle);
+                cos[t * half + i] = (float) StrictMath.cos(angle);
+                sin[t * half + i] = (float) StrictMath.sin(angle);
             }
         }
         Shape shape = Shape.of(count, half);
@@ -72,7 +72,7 @@ public final class RotaryEmbedding {
             case RopeScaling.None _ -> baseFrequencies;
             case RopeScaling.Linear linear -> divided(baseFrequencies, (float) linear.factor());
             case RopeScaling.Dynamic dynamic -> length <= maxPositionEmbeddings ? baseFrequencies
-                    : frequencies(theta * Math.pow(dynamic.factor() * length / maxPositionEmbeddings
+                    : frequencies(theta * StrictMath.pow(dynamic.factor() * length / maxPositionEmbeddings
                             - (dynamic.factor() - 1), headDim / (headDim - 2.0)));
             case RopeScaling.Llama3 llama3 -> llama3(baseFrequencies, llama3);
         };
@@ -83,7 +83,7 @@ public final class RotaryEmbedding {
         float[] inverse = new float[headDim / 2];
         for (int i = 0; i < inverse.length; i++) {
             float exponent = (float) (2 * i) / headDim;
-            inverse[i] = 1f / (float) Math.pow(base, exponent);
+            inverse[i] = 1f / (float) StrictMath.pow(base, exponent);
         }
         return inverse;
     }

@@ -65,9 +65,9 @@ final class KlDivergence {
             double massP = 0;
             double massQ = 0;
             for (int j = i * kept; j < (i + 1) * kept; j++) {
-                double pj = Math.exp(p[j]);
+                double pj = StrictMath.exp(p[j]);
                 massP += pj;
-                massQ += Math.exp(q[j]);
+                massQ += StrictMath.exp(q[j]);
                 sum += pj * ((double) p[j] - q[j]);
             }
             divergence[i] = sum + rest(1 - massP, 1 - massQ);
@@ -84,6 +84,6 @@ final class KlDivergence {
         if (a < TAIL_RESOLUTION) {
             return 0;
         }
-        return a * Math.log(a / Math.max(b, TAIL_RESOLUTION));
+        return a * StrictMath.log(a / Math.max(b, TAIL_RESOLUTION));
     }
 }

@@ -50,7 +50,7 @@ public record PerplexityEvaluator(Protocol protocol, int maxLength, int stride, 
         double nll = total[0] / count[0];
         return List.of(
                 new Metric("nll", nll, "nats/token"),
-                new Metric("perplexity", Math.exp(nll), ""),
+                new Metric("perplexity", StrictMath.exp(nll), ""),
                 new Metric("predicted-tokens", count[0], "tokens"),
                 new Metric("windows", windows.size(), ""));
     }

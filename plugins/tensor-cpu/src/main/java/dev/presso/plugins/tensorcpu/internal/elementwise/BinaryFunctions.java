@@ -50,7 +50,7 @@ final class BinaryFunctions {
             case DIV -> a / b;
             case MAX -> Math.max(a, b);
             case MIN -> Math.min(a, b);
-            case POW -> (float) Math.pow(a, b);
+            case POW -> (float) StrictMath.pow(a, b);
             case GREATER -> a > b ? 1f : 0f;
             case LESS -> a < b ? 1f : 0f;
             case EQUAL -> a == b ? 1f : 0f;

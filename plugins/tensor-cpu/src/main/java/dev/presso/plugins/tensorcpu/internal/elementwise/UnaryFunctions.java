@@ -5,8 +5,8 @@ import static dev.presso.plugins.tensorcpu.internal.kernel.Simd.LANES;
 
 import dev.presso.kernel.tensor.UnaryOp;
 import dev.presso.plugins.tensorcpu.internal.kernel.Parallel;
+import dev.presso.plugins.tensorcpu.internal.kernel.VectorExp;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * Each {@link UnaryOp} over a range: one small vector loop method per op, plus a scalar
@@ -18,9 +18,6 @@ import jdk.incubator.vector.VectorOperators;
  * boxed vectors and run 5 to 20 times slower.
  */
 final class UnaryFunctions {
-    private static final float GELU_C = (float) Math.sqrt(2.0 / Math.PI);
-    private static final float GELU_CUBIC = 0.044715f;
-
     private UnaryFunctions() {}
 
     /**
@@ -32,16 +29,16 @@ final class UnaryFunctions {
             case NEG -> (from, to) -> tail(op, x, out, neg(x, out, from, to), to);
             case ABS -> (from, to) -> tail(op, x, out, abs(x, out, from, to), to);
             case EXP -> (from, to) -> tail(op, x, out, exp(x, out, from, to), to);
-            case LOG -> (from, to) -> tail(op, x, out, log(x, out, from, to), to);
+            case LOG -> (from, to) -> tail(op, x, out, from, to);
             case SQRT -> (from, to) -> tail(op, x, out, sqrt(x, out, from, to), to);
             case RSQRT -> (from, to) -> tail(op, x, out, rsqrt(x, out, from, to), to);
             case SQUARE -> (from, to) -> tail(op, x, out, square(x, out, from, to), to);
             case RECIPROCAL -> (from, to) -> tail(op, x, out, reciprocal(x, out, from, to), to);
             case SIGMOID -> (from, to) -> tail(op, x, out, sigmoid(x, out, from, to), to);
-            case TANH -> (from, to) -> tail(op, x, out, tanh(x, out, from, to), to);
+            case TANH -> (from, to) -> tail(op, x, out, from, to);
             case RELU -> (from, to) -> tail(op, x, out, relu(x, out, from, to), to);
             case SILU -> (from, to) -> tail(op, x, out, silu(x, out, from, to), to);
-            case GELU -> (from, to) -> tail(op, x, out, gelu(x, out, from, to), to);
+            case GELU -> (from, to) -> tail(op, x, out, from, to);
             case SIGN -> (from, to) -> tail(op, x, out, from, to);
             case ROUND -> (from, to) -> {
                 for (int i = from; i < to; i++) {
@@ -67,17 +64,17 @@ final class UnaryFunctions {
         return switch (op) {
             case NEG -> -x;
             case ABS -> Math.abs(x);
-            case EXP -> (float) Math.exp(x);
-            case LOG -> (float) Math.log(x);
+            case EXP -> VectorExp.exp(x);
+            case LOG -> (float) StrictMath.log(x);
             case SQRT -> (float) Math.sqrt(x);
             case RSQRT -> (float) (1.0 / Math.sqrt(x));
             case SQUARE -> x * x;
             case RECIPROCAL -> 1f / x;
-            case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-x)));
-            case TANH -> (float) Math.tanh(x);
+            case SIGMOID -> 1f / (VectorExp.exp(-x) + 1f);
+            case TANH -> (float) StrictMath.tanh(x);
             case RELU -> Math.max(x, 0f);
-            case SILU -> (float) (x / (1.0 + Math.exp(-x)));
-            case GELU -> (float) (0.5 * x * (1.0 + Math.tanh(
+            case SILU -> x / (VectorExp.exp(-x) + 1f);
+            case GELU -> (float) (0.5 * x * (1.0 + StrictMath.tanh(
                     Math.sqrt(2.0 / Math.PI) * (x + 0.044715 * (double) x * x * x))));
             case SIGN -> Math.signum(x);
             case ROUND -> (float) Math.rint(x);
@@ -104,18 +101,11 @@ final class UnaryFunctions {
     private static int exp(float[] x, float[] out, int from, int to) {
         int upper = from + F32.loopBound(to - from);
         for (int i = from; i < upper; i += LANES) {
-            FloatVector.fromArray(F32, x, i).lanewise(VectorOperators.EXP).intoArray(out, i);
+            VectorExp.exp(FloatVector.fromArray(F32, x, i)).intoArray(out, i);
         }
         return upper;
     }
 
-    private static int log(float[] x, float[] out, int from, int to) {
-        int upper = from + F32.loopBound(to - from);
-        for (int i = from; i < upper; i += LANES) {
-            FloatVector.fromArray(F32, x, i).lanewise(VectorOperators.LOG).intoArray(out, i);
-        }
-        return upper;
-    }
 
     private static int sqrt(float[] x, float[] out, int from, int to) {
         int upper = from + F32.loopBound(to - from);
@@ -157,18 +147,11 @@ final class UnaryFunctions {
         FloatVector one = FloatVector.broadcast(F32, 1f);
         for (int i = from; i < upper; i += LANES) {
             FloatVector v = FloatVector.fromArray(F32, x, i);
-            one.div(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(out, i);
+            one.div(VectorExp.exp(v.neg()).add(1f)).intoArray(out, i);
         }
         return upper;
     }
 
-    private static int tanh(float[] x, float[] out, int from, int to) {
-        int upper = from + F32.loopBound(to - from);
-        for (int i = from; i < upper; i += LANES) {
-            FloatVector.fromArray(F32, x, i).lanewise(VectorOperators.TANH).intoArray(out, i);
-        }
-        return upper;
-    }
 
     private static int relu(float[] x, float[] out, int from, int to) {
         int upper = from + F32.loopBound(to - from);
@@ -182,18 +165,9 @@ final class UnaryFunctions {
         int upper = from + F32.loopBound(to - from);
         for (int i = from; i < upper; i += LANES) {
             FloatVector v = FloatVector.fromArray(F32, x, i);
-            v.div(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(out, i);
+            v.div(VectorExp.exp(v.neg()).add(1f)).intoArray(out, i);
         }
         return upper;
     }
 
-    private static int gelu(float[] x, float[] out, int from, int to) {
-        int upper = from + F32.loopBound(to - from);
-        for (int i = from; i < upper; i += LANES) {
-            FloatVector v = FloatVector.fromArray(F32, x, i);
-            FloatVector inner = v.mul(v).mul(v).mul(GELU_CUBIC).add(v).mul(GELU_C);
-            inner.lanewise(VectorOperators.TANH).add(1f).mul(v).mul(0.5f).intoArray(out, i);
-        }
-        return upper;
-    }
 }

@@ -6,10 +6,10 @@ import static dev.presso.plugins.tensorcpu.internal.kernel.Simd.LANES;
 import dev.presso.kernel.tensor.DeviceArray;
 import dev.presso.plugins.tensorcpu.internal.kernel.Checks;
 import dev.presso.plugins.tensorcpu.internal.kernel.KernelContext;
+import dev.presso.plugins.tensorcpu.internal.kernel.ShiftedExp;
 import dev.presso.plugins.tensorcpu.internal.kernel.Simd;
 import dev.presso.plugins.tensorcpu.internal.storage.CpuArray;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 /** Softmax and log-softmax along the last axis, shifted by the row maximum. */
 public final class SoftmaxKernel {
@@ -48,7 +48,7 @@ public final class SoftmaxKernel {
                 float max = Simd.max(xs, offset, offset + n);
                 double sum = expShifted(xs, os, offset, offset + n, max);
                 if (log) {
-                    float shift = (float) (max + Math.log(sum));
+                    float shift = (float) (max + StrictMath.log(sum));
                     subtract(xs, os, offset, offset + n, shift);
                 } else {
                     Simd.scale(os, offset, offset + n, (float) (1.0 / sum));
@@ -65,14 +65,13 @@ public final class SoftmaxKernel {
             int i = start;
             FloatVector acc = FloatVector.zero(F32);
             for (int upper = start + F32.loopBound(end - start); i < upper; i += LANES) {
-                FloatVector e = FloatVector.fromArray(F32, x, i).sub(max)
-                        .lanewise(VectorOperators.EXP);
+                FloatVector e = ShiftedExp.exp(FloatVector.fromArray(F32, x, i).sub(max));
                 e.intoArray(out, i);
                 acc = acc.add(e);
             }
             sum += Simd.sumLanes(acc);
             for (; i < end; i++) {
-                float e = (float) Math.exp(x[i] - max);
+                float e = ShiftedExp.exp(x[i] - max);
                 out[i] = e;
                 sum += e;
             }
