@@ -7,7 +7,8 @@ import java.util.Objects;
  * Identity and contents of a plugin bundle, as shown by {@code presso plugins list} and stored in
  * the registry.
  *
- * @param id the plugin id, equal to the bundle's symbolic name, such as {@code presso-plugin-gptq}
+ * @param id the plugin id: the {@code Presso-Plugin-Id} manifest header, else the bundle symbolic
+ *     name without a leading {@code presso-plugin-} (so {@code presso-plugin-gptq} is {@code gptq})
  * @param version the plugin's semantic version
  * @param description one sentence on what the plugin does
  * @param provides what the plugin provides, as {@code kind:id} entries such as

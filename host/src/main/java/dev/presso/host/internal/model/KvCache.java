@@ -13,18 +13,19 @@ import org.jspecify.annotations.Nullable;
  * The keys and values of every attention layer for the positions decoded so far, so that each new
  * token attends to them without recomputing them.
  *
- * <p>Per layer, keys are {@code [B, KV, capacity, D]} and values, transposed, {@code [B, KV, D,
- * capacity]}: the layouts {@link CausalAttention} multiplies without further copies. They are
+ * <p>Per layer, keys are transposed, {@code [B, KV, D, capacity]}, and values are
+ * {@code [B, KV, capacity, D]}: the layouts {@link CausalAttention} multiplies without further
+ * copies. They are
  * backend arrays outside every {@link dev.presso.kernel.tensor.TensorScope}, grown by doubling;
  * the cache owns them until {@link #close()}. A forward pass {@link #append}s each layer's new
  * entries, then {@link #advance}s the length once all layers are done. Inference only: no gradient
  * flows through the cache. Not thread-safe.
  */
 public final class KvCache implements AutoCloseable {
-    /** The position axis of the stored keys {@code [B, KV, capacity, D]}. */
-    private static final int KEY_POSITIONS = 2;
-    /** The position axis of the stored values {@code [B, KV, D, capacity]}. */
-    private static final int VALUE_POSITIONS = 3;
+    /** The position axis of the stored keys {@code [B, KV, D, capacity]}. */
+    private static final int KEY_POSITIONS = 3;
+    /** The position axis of the stored values {@code [B, KV, capacity, D]}. */
+    private static final int VALUE_POSITIONS = 2;
 
     private final Tensors tensors;
     private final long batch;
@@ -73,10 +74,10 @@ public final class KvCache implements AutoCloseable {
     /**
      * The keys and values a layer attends to: the cached ones followed by the new ones.
      *
-     * @param keys {@code [B, KV, length + new, D]}
-     * @param valuesTransposed {@code [B, KV, D, length + new]}
+     * @param keysTransposed {@code [B, KV, D, length + new]}
+     * @param values {@code [B, KV, length + new, D]}
      */
-    public record Entries(Tensor keys, Tensor valuesTransposed) {}
+    public record Entries(Tensor keysTransposed, Tensor values) {}
 
     /**
      * Stores a layer's new keys and values after the cached positions and returns all of them, as
@@ -102,8 +103,8 @@ public final class KvCache implements AutoCloseable {
         }
         ensureCapacity(length + added);
         long total = length + added;
-        keys[layer] = store(keys[layer], newKeys.permute(0, 2, 1, 3), KEY_POSITIONS);
-        values[layer] = store(values[layer], newValues.permute(0, 2, 3, 1), VALUE_POSITIONS);
+        keys[layer] = store(keys[layer], newKeys.permute(0, 2, 3, 1), KEY_POSITIONS);
+        values[layer] = store(values[layer], newValues.permute(0, 2, 1, 3), VALUE_POSITIONS);
         return new Entries(prefix(keys[layer], KEY_POSITIONS, total), prefix(values[layer], VALUE_POSITIONS, total));
     }
 

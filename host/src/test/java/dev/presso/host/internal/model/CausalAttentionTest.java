@@ -47,19 +47,19 @@ class CausalAttentionTest {
         int positions = offset + length;
         SplittableRandom random = new SplittableRandom(name.hashCode());
         float[] queries = gaussian(random, batch * KV_HEADS * length * group * HEAD_DIM);
-        float[] keys = gaussian(random, batch * KV_HEADS * positions * HEAD_DIM);
-        float[] valuesTransposed = gaussian(random, batch * KV_HEADS * HEAD_DIM * positions);
+        float[] keysTransposed = gaussian(random, batch * KV_HEADS * HEAD_DIM * positions);
+        float[] values = gaussian(random, batch * KV_HEADS * positions * HEAD_DIM);
         CausalAttention attention = new CausalAttention(HEADS, KV_HEADS, HEAD_DIM, window, block, budget);
         try (TensorBackend backend = new ReferenceBackend()) {
             Tensors tensors = TensorRuntime.tensors(backend);
             try (TensorScope _ = tensors.scope(); AttentionBuffers buffers = new AttentionBuffers(backend)) {
                 Tensor context = attention.attend(tensors,
                         tensors.of(queries, Shape.of(batch, KV_HEADS, (long) length * group, HEAD_DIM)),
-                        tensors.of(keys, Shape.of(batch, KV_HEADS, positions, HEAD_DIM)),
-                        tensors.of(valuesTransposed, Shape.of(batch, KV_HEADS, HEAD_DIM, positions)), buffers);
+                        tensors.of(keysTransposed, Shape.of(batch, KV_HEADS, HEAD_DIM, positions)),
+                        tensors.of(values, Shape.of(batch, KV_HEADS, positions, HEAD_DIM)), buffers);
                 assertEquals(Shape.of(batch, length, HEADS * HEAD_DIM), context.shape());
                 float[] actual = context.toFloatArray();
-                double[] expected = naive(queries, keys, valuesTransposed, batch, length, offset, window);
+                double[] expected = naive(queries, keysTransposed, values, batch, length, offset, window);
                 double worst = 0;
                 for (int i = 0; i < expected.length; i++) {
                     worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
@@ -77,8 +77,8 @@ class CausalAttentionTest {
             Tensors tensors = TensorRuntime.tensors(backend);
             try (TensorScope _ = tensors.scope(); AttentionBuffers buffers = new AttentionBuffers(backend)) {
                 Tensor queries = tensors.zeros(DType.F32, Shape.of(1, KV_HEADS, 6, HEAD_DIM));
-                Tensor keys = tensors.zeros(DType.F32, Shape.of(1, KV_HEADS, 2, HEAD_DIM));
-                Tensor values = tensors.zeros(DType.F32, Shape.of(1, KV_HEADS, HEAD_DIM, 2));
+                Tensor keys = tensors.zeros(DType.F32, Shape.of(1, KV_HEADS, HEAD_DIM, 2));
+                Tensor values = tensors.zeros(DType.F32, Shape.of(1, KV_HEADS, 2, HEAD_DIM));
                 TensorException e = assertThrows(TensorException.class,
                         () -> attention.attend(tensors, queries, keys, values, buffers));
                 assertTrue(e.getMessage().contains("S >= T") && e.getMessage().contains("[1, 2, 6, 4]"),
@@ -88,7 +88,7 @@ class CausalAttentionTest {
     }
 
     /** Context {@code [B, T, H * D]}: query head h of new position t attends keys offset + t - window < j <= offset + t. */
-    private static double[] naive(float[] q, float[] k, float[] vt, int batch, int length, int offset, int window) {
+    private static double[] naive(float[] q, float[] kt, float[] v, int batch, int length, int offset, int window) {
         int group = HEADS / KV_HEADS;
         int positions = offset + length;
         double scale = 1 / Math.sqrt(HEAD_DIM);
@@ -105,7 +105,7 @@ class CausalAttentionTest {
                     for (int j = first; j <= position; j++) {
                         double dot = 0;
                         for (int d = 0; d < HEAD_DIM; d++) {
-                            dot += q[qRow * HEAD_DIM + d] * k[((b * KV_HEADS + kv) * positions + j) * HEAD_DIM + d];
+                            dot += q[qRow * HEAD_DIM + d] * kt[((b * KV_HEADS + kv) * HEAD_DIM + d) * positions + j];
                         }
                         weights[j] = dot * scale;
                         max = Math.max(max, weights[j]);
@@ -118,7 +118,7 @@ class CausalAttentionTest {
                     for (int d = 0; d < HEAD_DIM; d++) {
                         double value = 0;
                         for (int j = first; j <= position; j++) {
-                            value += weights[j] / sum * vt[((b * KV_HEADS + kv) * HEAD_DIM + d) * positions + j];
+                            value += weights[j] / sum * v[((b * KV_HEADS + kv) * positions + j) * HEAD_DIM + d];
                         }
                         out[((b * length + t) * HEADS + h) * HEAD_DIM + d] = value;
                     }

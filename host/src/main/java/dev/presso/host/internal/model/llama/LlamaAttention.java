@@ -67,35 +67,35 @@ final class LlamaAttention {
                 .reshape(batch, kvHeads, length * group, headDim);
         Tensor k = key.apply(x).reshape(batch, length, kvHeads, headDim).rope(rope.cos(), rope.sin());
         Tensor v = value.apply(x).reshape(batch, length, kvHeads, headDim);
-        Tensor keys;
-        Tensor valuesTransposed;
+        Tensor keysTransposed;
+        Tensor values;
         if (cache != null) {
             KvCache.Entries all = cache.append(layer, k, v);
-            keys = all.keys();
-            valuesTransposed = all.valuesTransposed();
+            keysTransposed = all.keysTransposed();
+            values = all.values();
         } else {
-            keys = k.permute(0, 2, 1, 3);
-            valuesTransposed = v.permute(0, 2, 3, 1);
+            keysTransposed = k.permute(0, 2, 3, 1);
+            values = v.permute(0, 2, 1, 3);
         }
-        boolean records = q.requiresGrad() || keys.requiresGrad() || valuesTransposed.requiresGrad();
-        Tensor context = records ? differentiable(q, keys, valuesTransposed, inputs.mask())
-                : inference.attend(tensors, q, keys, valuesTransposed, inputs.buffers());
+        boolean records = q.requiresGrad() || keysTransposed.requiresGrad() || values.requiresGrad();
+        Tensor context = records ? differentiable(q, keysTransposed, values, inputs.mask())
+                : inference.attend(tensors, q, keysTransposed, values, inputs.buffers());
         return output.apply(context);
     }
 
     /** The core as recorded tensor operations, for gradients; see {@link CausalAttention#attend}. */
-    private Tensor differentiable(Tensor q, Tensor keys, Tensor valuesTransposed, Optional<Tensor> mask) {
+    private Tensor differentiable(Tensor q, Tensor keysTransposed, Tensor values, Optional<Tensor> mask) {
         long batch = q.shape().dim(0);
         long length = q.shape().dim(2) * kvHeads / heads;
-        long positions = keys.shape().dim(2);
+        long positions = keysTransposed.shape().dim(3);
         int group = heads / kvHeads;
-        Tensor scores = q.matmul(keys, false, true).mul(scale)
+        Tensor scores = q.matmul(keysTransposed).mul(scale)
                 .reshape(batch, kvHeads, length, group, positions);
         if (mask.isPresent()) {
             scores = scores.add(mask.get().reshape(length, 1, positions));
         }
         Tensor probabilities = scores.softmax().reshape(batch, kvHeads, length * group, positions);
-        return probabilities.matmul(valuesTransposed, false, true).reshape(batch, kvHeads, length, group, headDim)
+        return probabilities.matmul(values).reshape(batch, kvHeads, length, group, headDim)
                 .permute(0, 2, 1, 3, 4).reshape(batch, length, (long) heads * headDim);
     }
 }

@@ -1,5 +1,6 @@
 package dev.presso.plugins.tensorcpu.internal.gemm;
 
+import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.DIRECT_A_DEPTH;
 import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.MC;
 import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.MR;
 import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.NC;
@@ -14,7 +15,8 @@ import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.roundUp;
  * <p>First that block of B is packed into a buffer that every task reads and that stays in the
  * last-level cache ({@link #packTasks()}, {@link #pack(int)}). Then the columns are cut into
  * blocks of at most {@link GemmBlocking#MC} rows by {@link GemmBlocking#NC} columns, and each
- * block packs its own rows of A and runs the micro-kernel over its tiles
+ * block packs its own rows of A (or reads them in place, see {@link #compute}) and runs the
+ * micro-kernel over its tiles
  * ({@link #computeTasks()}, {@link #compute(int, Workspace)}). Blocks write disjoint parts of
  * C, so the tasks of a phase may run in any order and in parallel. The first pass over a column
  * range applies {@code beta}; later passes accumulate.
@@ -72,27 +74,43 @@ final class BlockPass {
         return rowBlocks * ((cols + colBlock - 1) / colBlock);
     }
 
-    /** Computes one block of C, using {@code ws} for its packed rows of A. */
+    /**
+     * Computes one block of C. Rows of A are packed into {@code ws} first, unless A is stored
+     * untransposed and the block is shallow ({@link GemmBlocking#DIRECT_A_DEPTH}): then the
+     * micro-kernel reads whole panels of rows in place and only a partial last panel is packed.
+     */
     void compute(int task, Workspace ws) {
         int block = task % rowBlocks;
         int row0 = firstPanel(block) * MR;
         int rows = Math.min(firstPanel(block + 1) * MR, p.m()) - row0;
         int first = task / rowBlocks * colBlock;
         int width = Math.min(colBlock, cols - first);
-        PanelPacker.packA(p.a(), row0, rows, k0, depth, ws.packedA);
+        Operand a = p.a();
+        boolean direct = !a.transposed() && depth <= DIRECT_A_DEPTH;
+        if (!direct) {
+            PanelPacker.packA(a, row0, rows, k0, depth, ws.packedA);
+        }
         float[] c = p.c();
         int ldc = p.ldc();
         for (int ir = 0; ir < rows; ir += MR) {
             int height = Math.min(MR, rows - ir);
+            boolean inPlace = direct && height == MR;
+            if (direct && !inPlace) {
+                PanelPacker.packA(a, row0 + ir, height, k0, depth, ws.packedA);
+            }
+            float[] aData = inPlace ? a.data() : ws.packedA;
+            int aOffset = inPlace ? a.offset() + (row0 + ir) * a.stride() + k0 : direct ? 0 : ir * depth;
+            int rowStride = inPlace ? a.stride() : 1;
+            int step = inPlace ? 1 : MR;
             int cRow = p.cOffset() + (row0 + ir) * ldc + col0 + first;
             for (int jr = 0; jr < width; jr += NR) {
                 int tileCols = Math.min(NR, width - jr);
                 int bOffset = (first + jr) * depth;
                 if (height == MR && tileCols == NR) {
-                    MicroKernel.tile(depth, ws.packedA, ir * depth, packedB, bOffset, p.alpha(),
-                            beta, c, cRow + jr, ldc);
+                    MicroKernel.tile(depth, aData, aOffset, rowStride, step, packedB, bOffset,
+                            p.alpha(), beta, c, cRow + jr, ldc);
                 } else {
-                    MicroKernel.edgeTile(depth, ws.packedA, ir * depth, packedB, bOffset,
+                    MicroKernel.edgeTile(depth, aData, aOffset, rowStride, step, packedB, bOffset,
                             p.alpha(), beta, c, cRow + jr, ldc, height, tileCols, ws.edge);
                 }
             }

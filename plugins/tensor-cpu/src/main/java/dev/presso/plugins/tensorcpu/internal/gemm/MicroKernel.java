@@ -7,14 +7,20 @@ import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.SPECIES;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * The register-blocked inner kernel: one {@code 8 x (2 vectors)} tile of C from a packed A panel
- * and a packed B panel.
+ * The register-blocked inner kernel: one {@code 8 x (2 vectors)} tile of C from eight rows of A and
+ * a packed B panel.
  *
  * <p>The sixteen accumulators are separate locals so that C2 keeps them in vector registers; each
  * step of the shared dimension loads two vectors of B, broadcasts eight elements of A and issues
  * sixteen fused multiply-adds. On Zen 4 this shape measured best among 4x3, 4x4, 6x3, 6x4, 7x3,
  * 8x2, 8x3, 12x2, 14x2 and 16x1 (about 88% of one core's FMA peak). The tile is written as
  * {@code C = alpha * acc + beta * C}, and C is not read when {@code beta == 0}.
+ *
+ * <p>A is read through two strides: element {@code (i, p)} of the tile's rows is at
+ * {@code aOffset + i * rowStride + p * step}. A packed panel has {@code rowStride = 1} and
+ * {@code step = MR}; rows of an untransposed A read in place have {@code rowStride = lda} and
+ * {@code step = 1}, which spares the packing copy when the shared dimension is short (a linear
+ * layer of width 64 over many tokens).
  */
 final class MicroKernel {
     private static final int LANES = SPECIES.length();
@@ -29,11 +35,11 @@ final class MicroKernel {
 
     /**
      * Computes the full tile {@code C[0..MR) x [0..NR)} at {@code c[cOffset]} (row stride
-     * {@code ldc}) from {@code depth} steps of the panels at {@code a[aOffset]} and
-     * {@code b[bOffset]}.
+     * {@code ldc}) from {@code depth} steps of A's rows at {@code a[aOffset]} (see the class
+     * comment for the strides) and of the B panel at {@code b[bOffset]}.
      */
-    static void tile(int depth, float[] a, int aOffset, float[] b, int bOffset, float alpha,
-            float beta, float[] c, int cOffset, int ldc) {
+    static void tile(int depth, float[] a, int aOffset, int rowStride, int step, float[] b,
+            int bOffset, float alpha, float beta, float[] c, int cOffset, int ldc) {
         FloatVector c00 = FloatVector.zero(SPECIES); FloatVector c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES); FloatVector c11 = FloatVector.zero(SPECIES);
         FloatVector c20 = FloatVector.zero(SPECIES); FloatVector c21 = FloatVector.zero(SPECIES);
@@ -42,27 +48,34 @@ final class MicroKernel {
         FloatVector c50 = FloatVector.zero(SPECIES); FloatVector c51 = FloatVector.zero(SPECIES);
         FloatVector c60 = FloatVector.zero(SPECIES); FloatVector c61 = FloatVector.zero(SPECIES);
         FloatVector c70 = FloatVector.zero(SPECIES); FloatVector c71 = FloatVector.zero(SPECIES);
+        int r1 = rowStride;
+        int r2 = 2 * rowStride;
+        int r3 = 3 * rowStride;
+        int r4 = 4 * rowStride;
+        int r5 = 5 * rowStride;
+        int r6 = 6 * rowStride;
+        int r7 = 7 * rowStride;
         for (int p = 0; p < depth; p++) {
             // Indices derived from p (not separately incremented) let C2 hoist the range checks.
-            int ai = aOffset + p * MR;
+            int ai = aOffset + p * step;
             int bi = bOffset + p * NR;
             FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
             FloatVector a0 = FloatVector.broadcast(SPECIES, a[ai]);
             c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(SPECIES, a[ai + 1]);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, a[ai + r1]);
             c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(SPECIES, a[ai + 2]);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, a[ai + r2]);
             c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(SPECIES, a[ai + 3]);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, a[ai + r3]);
             c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(SPECIES, a[ai + 4]);
+            FloatVector a4 = FloatVector.broadcast(SPECIES, a[ai + r4]);
             c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(SPECIES, a[ai + 5]);
+            FloatVector a5 = FloatVector.broadcast(SPECIES, a[ai + r5]);
             c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
-            FloatVector a6 = FloatVector.broadcast(SPECIES, a[ai + 6]);
+            FloatVector a6 = FloatVector.broadcast(SPECIES, a[ai + r6]);
             c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
-            FloatVector a7 = FloatVector.broadcast(SPECIES, a[ai + 7]);
+            FloatVector a7 = FloatVector.broadcast(SPECIES, a[ai + r7]);
             c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
         }
         int row0 = cOffset;
@@ -94,11 +107,12 @@ final class MicroKernel {
     /**
      * Computes a partial tile of {@code rows <= MR} by {@code cols <= NR} elements: the full tile
      * goes to {@code scratch} (at least {@code MR * NR} floats) and only the valid part is
-     * written to C.
+     * written to C. A must have {@code MR} readable rows (a packed panel is zero-padded).
      */
-    static void edgeTile(int depth, float[] a, int aOffset, float[] b, int bOffset, float alpha,
-            float beta, float[] c, int cOffset, int ldc, int rows, int cols, float[] scratch) {
-        tile(depth, a, aOffset, b, bOffset, alpha, 0f, scratch, 0, NR);
+    static void edgeTile(int depth, float[] a, int aOffset, int rowStride, int step, float[] b,
+            int bOffset, float alpha, float beta, float[] c, int cOffset, int ldc, int rows,
+            int cols, float[] scratch) {
+        tile(depth, a, aOffset, rowStride, step, b, bOffset, alpha, 0f, scratch, 0, NR);
         for (int i = 0; i < rows; i++) {
             int row = cOffset + i * ldc;
             for (int j = 0; j < cols; j++) {

@@ -26,7 +26,8 @@ import java.util.function.IntConsumer;
  *
  * <p>The product packs B into panels shared by all threads and then computes blocks of C in
  * parallel, each packing its own rows of A (see {@link BlockPass}); products with few rows of C
- * skip packing ({@link SkinnyProduct}), as do very shallow or very narrow ones at any height.
+ * skip packing ({@link SkinnyProduct}), as do very shallow or very narrow ones at any height, and
+ * products exactly eight columns wide have a kernel of their own ({@link NarrowProduct}).
  * Products under {@link GemmBlocking#PARALLEL_MIN_FLOPS} run on the caller alone. Instances are thread-safe; scratch buffers (4 MiB of packed B plus
  * 96 KiB per task) are pooled and reused across calls, one set per concurrent caller.
  */
@@ -72,7 +73,10 @@ public final class Sgemm {
         Product product = new Product(new Operand(a, aOffset, lda, transA),
                 new Operand(b, bOffset, ldb, transB), c, cOffset, ldc, m, n, k, alpha, beta);
         boolean parallel = pool.threads() > 1 && 2.0 * m * n * k >= PARALLEL_MIN_FLOPS;
-        if (m < (transB ? SKINNY_ROWS_TRANSPOSED_B : SKINNY_ROWS) || SkinnyProduct.isShallow(k)
+        if (NarrowProduct.accepts(transA, n)) {
+            NarrowProduct narrow = new NarrowProduct(product);
+            run(parallel, narrow.tasks(), narrow::run);
+        } else if (m < (transB ? SKINNY_ROWS_TRANSPOSED_B : SKINNY_ROWS) || SkinnyProduct.isShallow(k)
                 || SkinnyProduct.isNarrow(n)) {
             SkinnyProduct skinny = new SkinnyProduct(product);
             run(parallel, skinny.tasks(), skinny::run);

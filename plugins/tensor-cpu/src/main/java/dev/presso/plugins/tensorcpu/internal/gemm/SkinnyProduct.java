@@ -216,8 +216,10 @@ final class SkinnyProduct {
      * the same bits) as {@link #updateStrip}. Pairs of rows share each load of B.
      */
     private void shallowRows(int i0, int i1, int j0, int j1) {
-        for (int i = i0; i < i1; i++) {
-            scaleStrip(cOffset + i * ldc, j0, j1);
+        if (beta != 0f) {
+            for (int i = i0; i < i1; i++) {
+                scaleStrip(cOffset + i * ldc, j0, j1);
+            }
         }
         int block = 4 * LANES;
         int jBlocked = j0 + (j1 - j0) / block * block;
@@ -233,20 +235,23 @@ final class SkinnyProduct {
         }
     }
 
-    /** Adds rows i and i + 1 of the shallow product over whole blocks of four vectors. */
+    /**
+     * Adds rows i and i + 1 of the shallow product over whole blocks of four vectors (see
+     * {@link #start}).
+     */
     private void shallowPair(int i, int j0, int j1) {
         int aRow = aOffset + i * lda;
         int c0 = cOffset + i * ldc;
         int c1 = c0 + ldc;
         for (int j = j0; j < j1; j += 4 * LANES) {
-            FloatVector acc00 = FloatVector.fromArray(SPECIES, c, c0 + j);
-            FloatVector acc01 = FloatVector.fromArray(SPECIES, c, c0 + j + LANES);
-            FloatVector acc02 = FloatVector.fromArray(SPECIES, c, c0 + j + 2 * LANES);
-            FloatVector acc03 = FloatVector.fromArray(SPECIES, c, c0 + j + 3 * LANES);
-            FloatVector acc10 = FloatVector.fromArray(SPECIES, c, c1 + j);
-            FloatVector acc11 = FloatVector.fromArray(SPECIES, c, c1 + j + LANES);
-            FloatVector acc12 = FloatVector.fromArray(SPECIES, c, c1 + j + 2 * LANES);
-            FloatVector acc13 = FloatVector.fromArray(SPECIES, c, c1 + j + 3 * LANES);
+            FloatVector acc00 = start(c0 + j);
+            FloatVector acc01 = start(c0 + j + LANES);
+            FloatVector acc02 = start(c0 + j + 2 * LANES);
+            FloatVector acc03 = start(c0 + j + 3 * LANES);
+            FloatVector acc10 = start(c1 + j);
+            FloatVector acc11 = start(c1 + j + LANES);
+            FloatVector acc12 = start(c1 + j + 2 * LANES);
+            FloatVector acc13 = start(c1 + j + 3 * LANES);
             int bj = bOffset + j;
             for (int p = 0; p < k; p++, bj += ldb) {
                 FloatVector a0 = FloatVector.broadcast(SPECIES, alpha * a[aRow + p]);
@@ -275,14 +280,14 @@ final class SkinnyProduct {
         }
     }
 
-    /** Adds row i of the shallow product over columns {@code j0..j1}, already scaled by beta. */
+    /** Adds row i of the shallow product over columns {@code j0..j1} (see {@link #start}). */
     private void shallowColumns(int i, int j0, int j1) {
         int aRow = aOffset + i * lda;
         int cRow = cOffset + i * ldc;
         int jVector = j0 + (j1 - j0) / LANES * LANES;
         int j = j0;
         for (; j < jVector; j += LANES) {
-            FloatVector acc = FloatVector.fromArray(SPECIES, c, cRow + j);
+            FloatVector acc = start(cRow + j);
             int bj = bOffset + j;
             for (int p = 0; p < k; p++, bj += ldb) {
                 acc = FloatVector.broadcast(SPECIES, alpha * a[aRow + p])
@@ -291,13 +296,21 @@ final class SkinnyProduct {
             acc.intoArray(c, cRow + j);
         }
         for (; j < j1; j++) {
-            float acc = c[cRow + j];
+            float acc = beta == 0f ? 0f : c[cRow + j];
             int bj = bOffset + j;
             for (int p = 0; p < k; p++, bj += ldb) {
                 acc = Math.fma(alpha * a[aRow + p], bData[bj], acc);
             }
             c[cRow + j] = acc;
         }
+    }
+
+    /**
+     * Returns the shallow accumulator of {@code C[index ..]}: C already scaled by beta, or zero
+     * when beta is 0 (C is then neither scaled nor read: adding to a zeroed C gives the same bits).
+     */
+    private FloatVector start(int index) {
+        return beta == 0f ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, c, index);
     }
 
     /** Sets {@code C[row][j0..j1)} to {@code beta} times itself, or to zero when beta is 0. */

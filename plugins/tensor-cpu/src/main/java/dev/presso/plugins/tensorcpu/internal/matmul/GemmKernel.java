@@ -13,9 +13,10 @@ import java.util.Arrays;
 
 /**
  * Batched {@code c = alpha * op(a) * op(b) + beta * c} on top of {@link Sgemm}. BF16 and F16
- * operands are widened to F32 first (exactly), so the product accumulates in F32. Batches of
- * small products run in parallel unless the whole batch is tiny; large products parallelize inside
- * {@link Sgemm}.
+ * operands are widened to F32 first (exactly), so the product accumulates in F32. A batched,
+ * untransposed {@code a} times a shared {@code b} (a linear layer over {@code [B, T, in]}) is one
+ * tall product. Otherwise batches of small products run in parallel unless the whole batch is
+ * tiny; large products parallelize inside {@link Sgemm}.
  */
 public final class GemmKernel {
     private static final String OP = "gemm";
@@ -64,6 +65,13 @@ public final class GemmKernel {
         int batches = m * n == 0 ? 0 : cc.size() / (m * n);
         int lda = transposeA ? m : k;
         int ldb = transposeB ? k : n;
+        if (batches > 1 && aBatched && !bBatched && !transposeA) {
+            // A shared B: the batches' rows of A and of C are consecutive, so they form one
+            // product [batches * m, k] x [k, n], which blocks and parallelizes like any other.
+            sgemm.multiply(false, transposeB, batches * m, n, k, alpha, af, 0, lda, bf, 0, ldb, beta,
+                    cf, 0, n);
+            return;
+        }
         Batch batch = i -> sgemm.multiply(transposeA, transposeB, m, n, k, alpha,
                 af, aBatched ? i * m * k : 0, lda, bf, bBatched ? i * k * n : 0, ldb, beta,
                 cf, i * m * n, n);

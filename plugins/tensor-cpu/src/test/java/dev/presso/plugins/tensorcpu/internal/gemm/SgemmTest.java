@@ -42,6 +42,9 @@ class SgemmTest {
             // shallow (k <= 16) and narrow (n <= 16) products at any height: several row
             // blocks, an odd row, N tails; and just past both limits
             {131, 203, 8}, {65, 64, 16}, {257, 8, 300}, {100, 16, 33}, {70, 17, 17},
+            // exactly eight columns (NarrowProduct): fewer rows than one group of eight, a
+            // partial group after whole ones, a single step of the shared dimension
+            {2, 8, 9}, {15, 8, 256}, {129, 8, 1},
         };
         List<Arguments> cases = new ArrayList<>();
         for (int[] s : mnk) {
