@@ -1,9 +1,11 @@
 package dev.presso.host.internal.cli;
 
 import dev.presso.host.TensorRuntime;
+import dev.presso.host.internal.catalog.classpath.ClasspathCatalog;
 import dev.presso.host.internal.model.ModelFormatException;
 import dev.presso.host.internal.model.llama.LlamaLoader;
 import dev.presso.host.internal.model.llama.LlamaModel;
+import dev.presso.host.internal.run.CompressedModel;
 import dev.presso.kernel.tensor.TensorBackend;
 import dev.presso.kernel.tensor.Tensors;
 import java.nio.file.Files;
@@ -31,7 +33,8 @@ final class LoadedModel implements AutoCloseable {
     }
 
     /**
-     * Loads a model directory onto the backend.
+     * Loads a model directory onto the backend: a Hugging Face folder, or a Presso export whose
+     * compressed layers are restored by the methods that made them.
      *
      * @param directory the directory
      * @return the model, released with this object
@@ -41,7 +44,9 @@ final class LoadedModel implements AutoCloseable {
             throw new ModelFormatException(directory + ": not a directory; expected a Hugging Face model directory"
                     + " (config.json, safetensors weights, tokenizer.json)");
         }
-        LlamaModel model = LlamaLoader.load(directory, tensors);
+        LlamaModel model = CompressedModel.isCompressed(directory)
+                ? CompressedModel.load(directory, ClasspathCatalog.ofHost(), new CommandContext(tensors, 0))
+                : LlamaLoader.load(directory, tensors);
         models.add(model);
         return model;
     }
