@@ -2,8 +2,8 @@ package dev.presso.host.internal.calibration;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.presso.kernel.model.ForwardingLinearOperator;
 import dev.presso.kernel.model.LinearOperator;
-import dev.presso.kernel.model.OperatorPayload;
 import dev.presso.kernel.tensor.Tensor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +58,7 @@ final class CalibrationFixture {
     }
 
     /** An operator that keeps a heap copy of every input row it is applied to, then delegates. */
-    static final class InputHook implements LinearOperator {
+    static final class InputHook implements ForwardingLinearOperator {
         private final LinearOperator delegate;
         private final List<float[]> rows = new ArrayList<>();
 
@@ -66,7 +66,8 @@ final class CalibrationFixture {
             this.delegate = delegate;
         }
 
-        LinearOperator delegate() {
+        @Override
+        public LinearOperator delegate() {
             return delegate;
         }
 
@@ -100,16 +101,6 @@ final class CalibrationFixture {
         }
 
         @Override
-        public long inFeatures() {
-            return delegate.inFeatures();
-        }
-
-        @Override
-        public long outFeatures() {
-            return delegate.outFeatures();
-        }
-
-        @Override
         public Tensor apply(Tensor input) {
             int width = Math.toIntExact(inFeatures());
             float[] values = input.toFloatArray();
@@ -117,26 +108,6 @@ final class CalibrationFixture {
                 rows.add(Arrays.copyOfRange(values, start, start + width));
             }
             return delegate.apply(input);
-        }
-
-        @Override
-        public long parameterCount() {
-            return delegate.parameterCount();
-        }
-
-        @Override
-        public long storageBits() {
-            return delegate.storageBits();
-        }
-
-        @Override
-        public Tensor denseWeight() {
-            return delegate.denseWeight();
-        }
-
-        @Override
-        public OperatorPayload payload() {
-            return delegate.payload();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.presso.host.internal.run;
 
+import dev.presso.fixtures.DenseTestOperator;
 import dev.presso.kernel.PressoException;
 import dev.presso.kernel.method.Calibration;
 import dev.presso.kernel.method.CompressionMethod;
@@ -78,7 +79,7 @@ final class RoundingMethodProvider implements CompressionMethodProvider {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = Math.round(values[i] / step) * step;
                 }
-                return new Rounded(context.tensors().of(values, site.weight().shape()), bits(level));
+                return new DenseTestOperator(context.tensors().of(values, site.weight().shape()), bits(level));
             }
 
             @Override
@@ -88,50 +89,12 @@ final class RoundingMethodProvider implements CompressionMethodProvider {
                 if (weight == null) {
                     throw new PressoException("payload lacks 'weight'");
                 }
-                return new Rounded(weight, Integer.parseInt(payload.attributes().get("bits")));
+                return new DenseTestOperator(weight, Integer.parseInt(payload.attributes().get("bits")));
             }
         };
     }
 
     private static int bits(Level level) {
         return level.value() < 0.02 ? 8 : level.value() < 0.07 ? 6 : 4;
-    }
-
-    /** The rounded dense weight, costing a pretend number of bits per weight. */
-    record Rounded(Tensor weight, int bits) implements LinearOperator {
-        @Override
-        public long inFeatures() {
-            return weight.shape().dim(1);
-        }
-
-        @Override
-        public long outFeatures() {
-            return weight.shape().dim(0);
-        }
-
-        @Override
-        public Tensor apply(Tensor input) {
-            return input.matmul(weight, false, true);
-        }
-
-        @Override
-        public long parameterCount() {
-            return weight.shape().size();
-        }
-
-        @Override
-        public long storageBits() {
-            return parameterCount() * bits;
-        }
-
-        @Override
-        public Tensor denseWeight() {
-            return weight;
-        }
-
-        @Override
-        public OperatorPayload payload() {
-            return new OperatorPayload(Map.of("weight", weight), Map.of("bits", String.valueOf(bits)));
-        }
     }
 }

@@ -14,44 +14,16 @@ import dev.presso.kernel.model.OperatorPayload;
 import dev.presso.kernel.tensor.DType;
 import dev.presso.kernel.tensor.Shape;
 import dev.presso.kernel.tensor.Tensor;
-import dev.presso.kernel.tensor.TensorScope;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Magnitude pruning: which weights survive, the N:M pattern, the mask and index encodings and their exact cost. */
-class MagnitudeTest {
+class MagnitudeTest extends FixtureTest {
     private static final int OUT = 20;
     private static final int IN = 48;
-
-    private static Fixture fixture;
-    private TensorScope scope;
-
-    @BeforeAll
-    static void open() {
-        fixture = new Fixture();
-    }
-
-    @AfterAll
-    static void close() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void openScope() {
-        scope = fixture.tensors.scope();
-    }
-
-    @AfterEach
-    void closeScope() {
-        scope.close();
-    }
 
     static CompressionMethod magnitude(String pattern) {
         return new MagnitudeMethodProvider().create(Map.of("pattern", pattern));

@@ -14,46 +14,18 @@ import dev.presso.kernel.model.OperatorPayload;
 import dev.presso.kernel.tensor.DType;
 import dev.presso.kernel.tensor.Shape;
 import dev.presso.kernel.tensor.Tensor;
-import dev.presso.kernel.tensor.TensorScope;
 import dev.presso.kernel.tensor.UnaryOp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Round-to-nearest quantization against a scalar reference of the same grid, and its exact storage. */
-class RtnTest {
+class RtnTest extends FixtureTest {
     private static final int OUT = 24;
     private static final int IN = 40;
-
-    private static Fixture fixture;
-    private TensorScope scope;
-
-    @BeforeAll
-    static void open() {
-        fixture = new Fixture();
-    }
-
-    @AfterAll
-    static void close() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void openScope() {
-        scope = fixture.tensors.scope();
-    }
-
-    @AfterEach
-    void closeScope() {
-        scope.close();
-    }
 
     static CompressionMethod rtn(int groupSize, boolean symmetric) {
         return new RtnMethodProvider().create(Map.of("group-size", Integer.toString(groupSize),

@@ -15,43 +15,15 @@ import dev.presso.kernel.model.OperatorPayload;
 import dev.presso.kernel.tensor.DType;
 import dev.presso.kernel.tensor.Shape;
 import dev.presso.kernel.tensor.Tensor;
-import dev.presso.kernel.tensor.TensorScope;
 import dev.presso.plugins.baselines.internal.SvdMethod;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Truncated SVD: the Eckart–Young error, exact factor storage, and whitening by correlated inputs. */
-class SvdTest {
+class SvdTest extends FixtureTest {
     private static final int OUT = 24;
     private static final int IN = 40;
-
-    private static Fixture fixture;
-    private TensorScope scope;
-
-    @BeforeAll
-    static void open() {
-        fixture = new Fixture();
-    }
-
-    @AfterAll
-    static void close() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void openScope() {
-        scope = fixture.tensors.scope();
-    }
-
-    @AfterEach
-    void closeScope() {
-        scope.close();
-    }
 
     static CompressionMethod svd(boolean whitened) {
         return new SvdMethodProvider().create(Map.of("whitened", Boolean.toString(whitened)));

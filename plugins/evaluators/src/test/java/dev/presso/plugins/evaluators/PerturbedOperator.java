@@ -1,44 +1,20 @@
 package dev.presso.plugins.evaluators;
 
+import dev.presso.fixtures.DenseTestOperator;
+import dev.presso.kernel.model.ForwardingLinearOperator;
 import dev.presso.kernel.model.LinearOperator;
-import dev.presso.kernel.model.OperatorPayload;
-import java.util.Map;
 import dev.presso.kernel.tensor.Tensor;
 
-/** A dense operator over a weight other than the site's own, standing in for a compressed layer. */
-record PerturbedOperator(Tensor weight) implements LinearOperator {
-    @Override
-    public long inFeatures() {
-        return weight.shape().dim(1);
+/** A dense float32 operator over a weight other than the site's own, standing in for a compressed layer. */
+final class PerturbedOperator implements ForwardingLinearOperator {
+    private final LinearOperator dense;
+
+    PerturbedOperator(Tensor weight) {
+        this.dense = new DenseTestOperator(weight, Float.SIZE);
     }
 
     @Override
-    public long outFeatures() {
-        return weight.shape().dim(0);
-    }
-
-    @Override
-    public Tensor apply(Tensor input) {
-        return input.matmul(weight, false, true);
-    }
-
-    @Override
-    public long parameterCount() {
-        return weight.shape().size();
-    }
-
-    @Override
-    public long storageBits() {
-        return 32 * parameterCount();
-    }
-
-    @Override
-    public Tensor denseWeight() {
-        return weight;
-    }
-
-    @Override
-    public OperatorPayload payload() {
-        return new OperatorPayload(Map.of("weight", weight), Map.of());
+    public LinearOperator delegate() {
+        return dense;
     }
 }

@@ -1,7 +1,7 @@
 package dev.presso.plugins.evaluators.internal;
 
+import dev.presso.kernel.model.ForwardingLinearOperator;
 import dev.presso.kernel.model.LinearOperator;
-import dev.presso.kernel.model.OperatorPayload;
 import dev.presso.kernel.tensor.ReduceOp;
 import dev.presso.kernel.tensor.Tensor;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * and adds up, per input row, {@code ||y - x W^T||^2} and {@code ||x W^T||^2} against the site's
  * dense weight, in double, skipping rows that are padding.
  */
-final class RecordingOperator implements LinearOperator {
+final class RecordingOperator implements ForwardingLinearOperator {
     private final LinearOperator delegate;
     private final Tensor weight;
     private boolean @Nullable [] realRows;
@@ -25,7 +25,8 @@ final class RecordingOperator implements LinearOperator {
     }
 
     /** Returns the operator this one stands in for. @return the original operator */
-    LinearOperator delegate() {
+    @Override
+    public LinearOperator delegate() {
         return delegate;
     }
 
@@ -67,37 +68,7 @@ final class RecordingOperator implements LinearOperator {
     }
 
     @Override
-    public long inFeatures() {
-        return delegate.inFeatures();
-    }
-
-    @Override
-    public long outFeatures() {
-        return delegate.outFeatures();
-    }
-
-    @Override
-    public long parameterCount() {
-        return delegate.parameterCount();
-    }
-
-    @Override
-    public long storageBits() {
-        return delegate.storageBits();
-    }
-
-    @Override
     public String toString() {
         return "Recording[" + delegate + "]";
-    }
-
-    @Override
-    public Tensor denseWeight() {
-        return delegate.denseWeight();
-    }
-
-    @Override
-    public OperatorPayload payload() {
-        return delegate.payload();
     }
 }
