@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "presso", mixinStandardHelpOptions = true, versionProvider = PressoVersion.class,
         description = "Compress large language models with plugin methods.",
         subcommands = {RunCommand.class, PlanCommand.class, DoctorCommand.class, ModelCommand.class, GenerateCommand.class,
-            EvalCommand.class, PluginsCommand.class, AutoComplete.GenerateCompletion.class,
+            EvalCommand.class, PluginsCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class})
 public final class PressoCli {
     private PressoCli() {}
