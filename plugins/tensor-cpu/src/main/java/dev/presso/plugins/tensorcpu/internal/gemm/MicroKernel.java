@@ -105,14 +105,56 @@ final class MicroKernel {
     }
 
     /**
-     * Computes a partial tile of {@code rows <= MR} by {@code cols <= NR} elements: the full tile
-     * goes to {@code scratch} (at least {@code MR * NR} floats) and only the valid part is
-     * written to C. A must have {@code MR} readable rows (a packed panel is zero-padded).
+     * Computes the left half of a tile, {@code C[0..MR) x [0..LANES)}, from the first vector of
+     * each step of the B panel: the same fused multiply-adds in the same order as {@link #tile},
+     * at half its work, for a last panel of at most {@code LANES} columns (172 = 5 * 32 + 12).
+     */
+    static void halfTile(int depth, float[] a, int aOffset, int rowStride, int step, float[] b,
+            int bOffset, float alpha, float beta, float[] c, int cOffset, int ldc) {
+        FloatVector c0 = FloatVector.zero(SPECIES);
+        FloatVector c1 = FloatVector.zero(SPECIES);
+        FloatVector c2 = FloatVector.zero(SPECIES);
+        FloatVector c3 = FloatVector.zero(SPECIES);
+        FloatVector c4 = FloatVector.zero(SPECIES);
+        FloatVector c5 = FloatVector.zero(SPECIES);
+        FloatVector c6 = FloatVector.zero(SPECIES);
+        FloatVector c7 = FloatVector.zero(SPECIES);
+        for (int p = 0; p < depth; p++) {
+            int ai = aOffset + p * step;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bOffset + p * NR);
+            c0 = FloatVector.broadcast(SPECIES, a[ai]).fma(b0, c0);
+            c1 = FloatVector.broadcast(SPECIES, a[ai + rowStride]).fma(b0, c1);
+            c2 = FloatVector.broadcast(SPECIES, a[ai + 2 * rowStride]).fma(b0, c2);
+            c3 = FloatVector.broadcast(SPECIES, a[ai + 3 * rowStride]).fma(b0, c3);
+            c4 = FloatVector.broadcast(SPECIES, a[ai + 4 * rowStride]).fma(b0, c4);
+            c5 = FloatVector.broadcast(SPECIES, a[ai + 5 * rowStride]).fma(b0, c5);
+            c6 = FloatVector.broadcast(SPECIES, a[ai + 6 * rowStride]).fma(b0, c6);
+            c7 = FloatVector.broadcast(SPECIES, a[ai + 7 * rowStride]).fma(b0, c7);
+        }
+        Epilogue.store(c0, alpha, beta, c, cOffset);
+        Epilogue.store(c1, alpha, beta, c, cOffset + ldc);
+        Epilogue.store(c2, alpha, beta, c, cOffset + 2 * ldc);
+        Epilogue.store(c3, alpha, beta, c, cOffset + 3 * ldc);
+        Epilogue.store(c4, alpha, beta, c, cOffset + 4 * ldc);
+        Epilogue.store(c5, alpha, beta, c, cOffset + 5 * ldc);
+        Epilogue.store(c6, alpha, beta, c, cOffset + 6 * ldc);
+        Epilogue.store(c7, alpha, beta, c, cOffset + 7 * ldc);
+    }
+
+    /**
+     * Computes a partial tile of {@code rows <= MR} by {@code cols <= NR} elements: the tile (its
+     * left half when {@code cols <= LANES}) goes to {@code scratch} (at least {@code MR * NR}
+     * floats) and only the valid part is written to C. A must have {@code MR} readable rows (a
+     * packed panel is zero-padded).
      */
     static void edgeTile(int depth, float[] a, int aOffset, int rowStride, int step, float[] b,
             int bOffset, float alpha, float beta, float[] c, int cOffset, int ldc, int rows,
             int cols, float[] scratch) {
-        tile(depth, a, aOffset, rowStride, step, b, bOffset, alpha, 0f, scratch, 0, NR);
+        if (cols <= LANES) {
+            halfTile(depth, a, aOffset, rowStride, step, b, bOffset, alpha, 0f, scratch, 0, NR);
+        } else {
+            tile(depth, a, aOffset, rowStride, step, b, bOffset, alpha, 0f, scratch, 0, NR);
+        }
         for (int i = 0; i < rows; i++) {
             int row = cOffset + i * ldc;
             for (int j = 0; j < cols; j++) {
