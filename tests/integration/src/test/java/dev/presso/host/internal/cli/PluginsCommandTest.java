@@ -56,7 +56,9 @@ class PluginsCommandTest {
                 () -> assertTrue(text.contains("evaluators  0.1.0    [1.0,2)     evaluator:kl-divergence,"
                         + " evaluator:layer-error, evaluator:perplexity"), text),
                 () -> assertTrue(text.contains("tensor-cpu  0.1.0    [1.0,2)     tensor:cpu"), text),
-                () -> assertTrue(text.contains("2 plugin(s), classpath mode."), text));
+                () -> assertTrue(text.contains("baselines   0.1.0    [1.0,2)     method:magnitude, method:rtn,"
+                        + " method:svd, search:uniform"), text),
+                () -> assertTrue(text.contains("3 plugin(s), classpath mode."), text));
     }
 
     @Test
@@ -70,7 +72,8 @@ class PluginsCommandTest {
                 () -> assertTrue(text.contains("Kernel API  [1.0,2) (this host provides 1.0.0)"), text),
                 () -> assertTrue(text.contains("  evaluator:perplexity"), text));
         assertEquals(FriendlyErrors.USER_ERROR, run("info", "nope"));
-        assertEquals("presso: no plugin 'nope' (classpath mode); expected one of evaluators, tensor-cpu\n",
+        assertEquals("presso: no plugin 'nope' (classpath mode); expected one of baselines, evaluators,"
+                + " tensor-cpu\n",
                 err.toString());
     }
 

@@ -3,7 +3,6 @@ package dev.presso.plugins.tensorcpu.internal.gemm;
 import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.SPECIES;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * Products with only a few rows of C (a matrix-vector product at the extreme), where packing B
@@ -342,13 +341,13 @@ final class SkinnyProduct {
                 acc2 = ap.fma(FloatVector.fromArray(SPECIES, bData, b2 + p), acc2);
                 acc3 = ap.fma(FloatVector.fromArray(SPECIES, bData, b3 + p), acc3);
             }
-            Epilogue.store(acc0.reduceLanes(VectorOperators.ADD) + tail(aRow, b0, kVector), alpha,
+            Epilogue.store(inLaneOrder(acc0) + tail(aRow, b0, kVector), alpha,
                     beta, c, cRow + j);
-            Epilogue.store(acc1.reduceLanes(VectorOperators.ADD) + tail(aRow, b1, kVector), alpha,
+            Epilogue.store(inLaneOrder(acc1) + tail(aRow, b1, kVector), alpha,
                     beta, c, cRow + j + 1);
-            Epilogue.store(acc2.reduceLanes(VectorOperators.ADD) + tail(aRow, b2, kVector), alpha,
+            Epilogue.store(inLaneOrder(acc2) + tail(aRow, b2, kVector), alpha,
                     beta, c, cRow + j + 2);
-            Epilogue.store(acc3.reduceLanes(VectorOperators.ADD) + tail(aRow, b3, kVector), alpha,
+            Epilogue.store(inLaneOrder(acc3) + tail(aRow, b3, kVector), alpha,
                     beta, c, cRow + j + 3);
         }
         for (; j < j1; j++) {
@@ -358,7 +357,7 @@ final class SkinnyProduct {
                 acc = FloatVector.fromArray(SPECIES, a, aRow + p)
                         .fma(FloatVector.fromArray(SPECIES, bData, bj + p), acc);
             }
-            Epilogue.store(acc.reduceLanes(VectorOperators.ADD) + tail(aRow, bj, kVector), alpha,
+            Epilogue.store(inLaneOrder(acc) + tail(aRow, bj, kVector), alpha,
                     beta, c, cRow + j);
         }
     }
@@ -368,6 +367,18 @@ final class SkinnyProduct {
         float sum = 0f;
         for (int p = from; p < k; p++) {
             sum = Math.fma(a[aRow + p], bData[bRow + p], sum);
+        }
+        return sum;
+    }
+
+    /**
+     * Adds a vector's lanes in lane order: {@code reduceLanes(ADD)} may add in any order, and its
+     * order differs between the interpreter and C2, which made products depend on JIT state.
+     */
+    private static float inLaneOrder(FloatVector v) {
+        float sum = 0;
+        for (float lane : v.toArray()) {
+            sum += lane;
         }
         return sum;
     }
