@@ -1,18 +1,13 @@
 package dev.presso.host.internal.cli;
 
-import dev.presso.host.TensorRuntime;
 import dev.presso.host.internal.catalog.Catalog;
 import dev.presso.host.internal.embedded.EmbeddedModel;
-import dev.presso.host.internal.model.llama.LlamaConfigReader;
 import dev.presso.host.internal.pipeline.spec.PipelineSpec;
-import dev.presso.host.internal.pipeline.validation.LlamaSiteNames;
-import dev.presso.host.internal.pipeline.validation.PipelineEnvironment;
 import dev.presso.host.internal.pipeline.validation.PipelineValidator;
+import dev.presso.host.internal.run.RunEnvironment;
 import dev.presso.host.internal.pipeline.validation.ValidationReport;
 import dev.presso.host.internal.progress.ProgressDisplay;
 import dev.presso.kernel.pipeline.Problem;
-import dev.presso.kernel.tensor.BackendOptions;
-import dev.presso.kernel.tensor.TensorBackend;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,9 +30,7 @@ final class PipelineSetup {
      * @return the report; {@link ValidationReport#isValid()} says whether to go on
      */
     static ValidationReport check(Path file, Catalog catalog, ProgressDisplay progress, PrintWriter err) {
-        ValidationReport report = PipelineValidator.check(file, PipelineEnvironment.of(catalog,
-                () -> LlamaSiteNames.of(LlamaConfigReader.read(defaultModel(progress).resolve(
-                        LlamaConfigReader.FILE_NAME)))));
+        ValidationReport report = PipelineValidator.check(file, RunEnvironment.of(catalog, progress));
         print(report.errors(), err);
         print(report.warnings(), err);
         if (!report.isValid()) {
@@ -61,10 +54,7 @@ final class PipelineSetup {
 
     /** Returns the embedded default model's folder, training it on first use (about a minute). */
     static Path defaultModel(ProgressDisplay progress) {
-        try (TensorBackend backend = TensorRuntime.openBackend(java.util.Optional.empty(), BackendOptions.defaults())) {
-            return EmbeddedModel.ensure(EmbeddedModel.defaultCacheRoot(), TensorRuntime.tensors(backend),
-                    progress).directory();
-        }
+        return EmbeddedModel.ensureDefault(progress);
     }
 
     private static void print(List<Problem> problems, PrintWriter err) {

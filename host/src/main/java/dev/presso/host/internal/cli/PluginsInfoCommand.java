@@ -1,5 +1,6 @@
 package dev.presso.host.internal.cli;
 
+import dev.presso.host.internal.catalog.Provisions;
 import dev.presso.host.internal.catalog.Catalog;
 import dev.presso.host.internal.catalog.InstalledPlugin;
 import dev.presso.host.internal.catalog.KernelApi;
@@ -43,7 +44,7 @@ final class PluginsInfoCommand implements Callable<Integer> {
             out.printf("Location    %s%n", plugin.location());
             out.printf("Runtime     %s%n", runtime.describe());
             out.println("Provides");
-            List<PluginsListing.Provision> provisions = PluginsListing.provisions(catalog, id);
+            List<Provisions.Provision> provisions = Provisions.of(catalog, id);
             int width = provisions.stream().mapToInt(p -> p.name().length()).max().orElse(0);
             provisions.forEach(p -> out.printf("  %-" + width + "s  %s%n", p.name(), p.description()));
             PluginsListing.printProblems(out, problems);

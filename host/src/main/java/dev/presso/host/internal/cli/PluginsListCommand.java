@@ -1,5 +1,6 @@
 package dev.presso.host.internal.cli;
 
+import dev.presso.host.internal.catalog.Provisions;
 import dev.presso.host.internal.catalog.Catalog;
 import dev.presso.host.internal.catalog.InstalledPlugin;
 import dev.presso.host.internal.catalog.PluginManager;
@@ -35,8 +36,8 @@ final class PluginsListCommand implements Callable<Integer> {
                 out.printf(format, "ID", "VERSION", "KERNEL-API", "PROVIDES");
                 for (InstalledPlugin plugin : plugins) {
                     out.printf(format, plugin.id(), plugin.version(), plugin.kernelApiRange(),
-                            String.join(", ", PluginsListing.provisions(catalog, plugin.id()).stream()
-                                    .map(PluginsListing.Provision::name).toList()));
+                            String.join(", ", Provisions.of(catalog, plugin.id()).stream()
+                                    .map(Provisions.Provision::name).toList()));
                 }
                 out.println(plugins.size() + " plugin(s), " + runtime.describe() + ".");
             }

@@ -1,7 +1,10 @@
 package dev.presso.host.internal.embedded;
 
+import dev.presso.host.TensorRuntime;
 import dev.presso.host.internal.calibration.ProgressOpener;
 import dev.presso.kernel.PressoException;
+import dev.presso.kernel.tensor.BackendOptions;
+import dev.presso.kernel.tensor.TensorBackend;
 import dev.presso.kernel.tensor.Tensors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -117,6 +120,19 @@ public final class EmbeddedModel {
 
     private static Path entry(Path cacheRoot, EmbeddedRecipe recipe) {
         return cacheRoot.resolve(MODELS).resolve(NAME + "-" + recipe.key());
+    }
+
+    /**
+     * Returns the default model's folder in the default cache, training it on the default tensor
+     * provider on first use (about a minute on 2 cores).
+     *
+     * @param progress opens the training's progress task
+     * @return the model folder
+     */
+    public static Path ensureDefault(ProgressOpener progress) {
+        try (TensorBackend backend = TensorRuntime.openBackend(Optional.empty(), BackendOptions.defaults())) {
+            return ensure(defaultCacheRoot(), TensorRuntime.tensors(backend), progress).directory();
+        }
     }
 
     /**
