@@ -1,0 +1,139 @@
+package dev.presso.plugins.evopress.internal;
+
+import dev.presso.kernel.PressoException;
+import dev.presso.kernel.plugin.PluginOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * EvoPress' settings, checked.
+ *
+ * @param generations how many generations to run
+ * @param offspring distinct children made per generation (lambda)
+ * @param stages the selection stages, the last keeping one survivor
+ * @param maxSwitches the most level switches one child gets
+ * @param seedOffset added to the run's seed, to draw another trajectory
+ */
+public record EvoPressConfig(int generations, int offspring, List<Stage> stages, int maxSwitches, long seedOffset) {
+    /** Every setting with its default, scaled for small models (the paper's 7B defaults are larger). */
+    public static final List<PluginOption> OPTIONS = List.of(
+            new PluginOption("generations", "50", "number of generations, an integer >= 0 (the paper: 150 to 400 on"
+                    + " 7B models)"),
+            new PluginOption("offspring", "16", "distinct children per generation (lambda), an integer >= 1 (the"
+                    + " paper: 64 to 128)"),
+            new PluginOption("survivors", "4,1", "candidates kept by each selection stage, comma-separated,"
+                    + " non-increasing, the last 1 (the paper: 8,2,1)"),
+            new PluginOption("tokens", "512,4096", "selection tokens per fitness call in each stage,"
+                    + " comma-separated, as many as survivors (the paper: 2048,16384,65536)"),
+            new PluginOption("max-switches", "3", "a child gets min(U{1,m}, U{1,m}) level switches; an integer"
+                    + " in 1..10"),
+            new PluginOption("seed-offset", "0", "added to the run's seed to draw another trajectory, an"
+                    + " integer"));
+
+    /**
+     * Copies the stages.
+     *
+     * @param generations generations
+     * @param offspring offspring per generation
+     * @param stages selection stages
+     * @param maxSwitches most switches per child
+     * @param seedOffset seed offset
+     */
+    public EvoPressConfig {
+        stages = List.copyOf(stages);
+    }
+
+    /**
+     * Parses settings; absent ones take their defaults.
+     *
+     * @param settings values by option name
+     * @return the configuration
+     * @throws PressoException naming the setting, its value and what was expected
+     */
+    public static EvoPressConfig parse(Map<String, String> settings) {
+        Map<String, String> values = new HashMap<>();
+        OPTIONS.forEach(o -> values.put(o.name(), o.defaultValue()));
+        settings.forEach((name, value) -> {
+            if (!values.containsKey(name)) {
+                throw new PressoException(EvoPressSearch.ID + ": unknown setting '" + name + "' (value \"" + value
+                        + "\"); expected one of "
+                        + OPTIONS.stream().map(PluginOption::name).collect(Collectors.joining(", ")));
+            }
+            values.put(name, value.strip());
+        });
+        int generations = (int) integer(values, "generations", 0, Integer.MAX_VALUE);
+        int offspring = (int) integer(values, "offspring", 1, 100_000);
+        int maxSwitches = (int) integer(values, "max-switches", 1, LevelSwitch.MAX_CHANGES);
+        long seedOffset = integer(values, "seed-offset", Long.MIN_VALUE, Long.MAX_VALUE);
+        List<Long> survivors = list(values, "survivors", 1, 100_000);
+        List<Long> tokens = list(values, "tokens", 1, Long.MAX_VALUE);
+        if (survivors.size() != tokens.size()) {
+            throw invalid(values, "tokens", "as many stages as survivors \"" + values.get("survivors") + "\" ("
+                    + survivors.size() + ")");
+        }
+        List<Stage> stages = new ArrayList<>();
+        for (int i = 0; i < survivors.size(); i++) {
+            if (i > 0 && survivors.get(i) > survivors.get(i - 1)) {
+                throw invalid(values, "survivors", "non-increasing counts");
+            }
+            stages.add(new Stage(survivors.get(i).intValue(), tokens.get(i)));
+        }
+        if (survivors.getLast() != 1) {
+            throw invalid(values, "survivors", "a last stage that keeps 1 candidate");
+        }
+        return new EvoPressConfig(generations, offspring, stages, maxSwitches, seedOffset);
+    }
+
+    private static long integer(Map<String, String> values, String name, long minimum, long maximum) {
+        try {
+            long value = Long.parseLong(values.get(name));
+            if (value >= minimum && value <= maximum) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(values, name, "an integer in [" + minimum + ", " + maximum + "]");
+    }
+
+    private static List<Long> list(Map<String, String> values, String name, long minimum, long maximum) {
+        List<Long> list = new ArrayList<>();
+        for (String part : values.get(name).split(",", -1)) {
+            try {
+                long value = Long.parseLong(part.strip());
+                if (value >= minimum && value <= maximum) {
+                    list.add(value);
+                    continue;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw invalid(values, name, "comma-separated integers in [" + minimum + ", " + maximum + "]");
+        }
+        return list;
+    }
+
+    private static PressoException invalid(Map<String, String> values, String name, String expected) {
+        return new PressoException(EvoPressSearch.ID + ": setting '" + name + "' is \"" + values.get(name)
+                + "\"; expected " + expected);
+    }
+
+    /**
+     * Returns a digest of the settings that shape a trajectory (all but {@code generations}, so a
+     * finished search can be resumed with more generations).
+     *
+     * @return the digest
+     */
+    long trajectoryDigest() {
+        long h = offspring * 31L + maxSwitches;
+        h = h * 1_000_003L + seedOffset;
+        for (Stage stage : stages) {
+            h = h * 1_000_003L + stage.survivors();
+            h = h * 1_000_003L + stage.tokens();
+        }
+        return h;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.presso.plugins.evopress.internal;
+
+import dev.presso.kernel.PressoException;
+import dev.presso.kernel.pipeline.CancellationToken;
+import dev.presso.kernel.pipeline.PluginContext;
+import dev.presso.kernel.pipeline.ProgressSink;
+import dev.presso.kernel.search.Allocation;
+import dev.presso.kernel.search.FitnessOracle;
+import dev.presso.kernel.search.SearchStrategy;
+import dev.presso.kernel.search.SearchUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The (1+lambda) evolutionary search of EvoPress: start (see {@link InitialAllocation}), then per
+ * generation make {@code offspring} distinct children by {@link LevelSwitch} (copies of the parent
+ * rejected), keep one by {@link MultiStepSelection} with the parent rejoining before the last
+ * stage, and checkpoint. Generation {@code g} draws its random numbers from a generator seeded by
+ * the run's seed, the {@code seed-offset} and {@code g}; a search that finds a checkpoint of the
+ * same problem and settings continues from it on the same trajectory.
+ */
+public final class EvoPressSearch implements SearchStrategy {
+    /** The strategy's id. */
+    public static final String ID = "evopress";
+    private static final long GENERATION_MIX = 0xD1B54A32D192ED03L;
+
+    private final EvoPressConfig config;
+
+    /**
+     * Creates the strategy.
+     *
+     * @param config its settings
+     */
+    public EvoPressSearch(EvoPressConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Allocation search(List<SearchUnit> units, long budgetBits, FitnessOracle oracle, PluginContext context) {
+        CancellationToken cancellation = context.cancellation();
+        cancellation.throwIfCancelled();
+        if (units.isEmpty()) {
+            return new Allocation(List.of());
+        }
+        CostModel costs = new CostModel(units, budgetBits);
+        long cheapest = costs.total(costs.cheapestLevels());
+        if (cheapest > budgetBits) {
+            throw new PressoException(ID + ": no allocation fits the budget of " + budgetBits + " bits; the cheapest"
+                    + " levels of all " + units.size() + " units total " + cheapest + " bits; expected a budget of at"
+                    + " least " + cheapest + " bits");
+        }
+        long seed = context.seed() + config.seedOffset();
+        long digest = (costs.digest() * 1_000_003L + config.trajectoryDigest()) * 1_000_003L + seed;
+        MultiStepSelection selection = new MultiStepSelection(config.stages());
+        SearchCheckpoint state = resume(context, digest, costs)
+                .orElseGet(() -> start(costs, digest, seed, selection, oracle, context));
+        LevelSwitch mutation = new LevelSwitch(costs, config.maxSwitches());
+        try (ProgressSink progress = context.progress(ID, config.generations())) {
+            progress.advance(Math.min(state.generation(), config.generations()));
+            for (int g = state.generation() + 1; g <= config.generations(); g++) {
+                cancellation.throwIfCancelled();
+                List<int[]> children = offspring(state.levels(), mutation, generator(seed, g));
+                MultiStepSelection.Winner winner = selection.select(children, state.levels(), oracle, cancellation);
+                state = new SearchCheckpoint(digest, g, winner.fitness(), winner.levels());
+                context.checkpoints().save(SearchCheckpoint.NAME, state.encode());
+                progress.advance(1);
+                progress.status(String.format(Locale.ROOT, "generation %d/%d fitness %.6g", g, config.generations(),
+                        winner.fitness()));
+            }
+        }
+        if (!costs.fits(state.levels())) {
+            throw new IllegalStateException(ID + ": the allocation costs " + costs.total(state.levels())
+                    + " bits, over the budget of " + budgetBits);
+        }
+        return MultiStepSelection.allocation(state.levels());
+    }
+
+    private SearchCheckpoint start(CostModel costs, long digest, long seed, MultiStepSelection selection,
+            FitnessOracle oracle, PluginContext context) {
+        List<int[]> candidates = InitialAllocation.candidates(costs, config.offspring(), generator(seed, 0));
+        SearchCheckpoint state;
+        if (candidates.size() == 1) {
+            state = new SearchCheckpoint(digest, 0, Double.NaN, candidates.getFirst());
+        } else {
+            MultiStepSelection.Winner winner = selection.select(candidates, null, oracle, context.cancellation());
+            state = new SearchCheckpoint(digest, 0, winner.fitness(), winner.levels());
+        }
+        context.checkpoints().save(SearchCheckpoint.NAME, state.encode());
+        return state;
+    }
+
+    private static Optional<SearchCheckpoint> resume(PluginContext context, long digest, CostModel costs) {
+        Optional<SearchCheckpoint> saved = context.checkpoints().load(SearchCheckpoint.NAME)
+                .flatMap(SearchCheckpoint::decode);
+        if (saved.isEmpty()) {
+            return saved;
+        }
+        SearchCheckpoint state = saved.get();
+        if (state.digest() != digest || state.levels().length != costs.units() || !inRange(state.levels(), costs)
+                || !costs.fits(state.levels()) || state.generation() < 0) {
+            context.logger().log(System.Logger.Level.WARNING, ID + ": checkpoint '" + SearchCheckpoint.NAME
+                    + "' belongs to another problem, seed or settings; starting over");
+            return Optional.empty();
+        }
+        context.logger().log(System.Logger.Level.INFO, ID + ": resuming after generation " + state.generation());
+        return saved;
+    }
+
+    private static boolean inRange(int[] levels, CostModel costs) {
+        for (int u = 0; u < levels.length; u++) {
+            if (levels[u] < 0 || levels[u] >= costs.levels(u)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<int[]> offspring(int[] parent, LevelSwitch mutation, SplittableRandom rng) {
+        List<int[]> children = new ArrayList<>();
+        int attempts = 20 * config.offspring();
+        for (int a = 0; a < attempts && children.size() < config.offspring(); a++) {
+            int[] child = mutation.mutate(parent, rng);
+            if (child != null && !Arrays.equals(child, parent)
+                    && children.stream().noneMatch(c -> Arrays.equals(c, child))) {
+                children.add(child);
+            }
+        }
+        return children;
+    }
+
+    private static SplittableRandom generator(long seed, int generation) {
+        return new SplittableRandom(Long.rotateLeft(seed, 17) ^ ((generation + 1) * GENERATION_MIX));
+    }
+}
