@@ -3,8 +3,8 @@ package dev.presso.plugins.baselines;
 import dev.presso.kernel.method.CompressionMethod;
 import dev.presso.kernel.method.CompressionMethodProvider;
 import dev.presso.kernel.plugin.PluginOption;
+import dev.presso.kernel.plugin.PluginSettings;
 import dev.presso.plugins.baselines.internal.MagnitudeMethod;
-import dev.presso.plugins.baselines.internal.Settings;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +45,7 @@ public final class MagnitudeMethodProvider implements CompressionMethodProvider 
 
     @Override
     public CompressionMethod create(Map<String, String> settings) {
-        Settings s = Settings.of(id(), options(), settings);
+        PluginSettings s = new PluginSettings("method " + id(), settings, options());
         String pattern = s.text(PATTERN.name());
         if (!MagnitudeMethod.isPattern(pattern)) {
             throw s.invalid(PATTERN.name(), "unstructured or N:M with 1 <= N < M <= 256, such as 2:4");

@@ -3,8 +3,8 @@ package dev.presso.plugins.baselines;
 import dev.presso.kernel.method.CompressionMethod;
 import dev.presso.kernel.method.CompressionMethodProvider;
 import dev.presso.kernel.plugin.PluginOption;
+import dev.presso.kernel.plugin.PluginSettings;
 import dev.presso.plugins.baselines.internal.RtnMethod;
-import dev.presso.plugins.baselines.internal.Settings;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +48,7 @@ public final class RtnMethodProvider implements CompressionMethodProvider {
 
     @Override
     public CompressionMethod create(Map<String, String> settings) {
-        Settings s = Settings.of(id(), options(), settings);
-        return new RtnMethod(s.integer(GROUP_SIZE.name(), 0), s.bool(SYMMETRIC.name()));
+        PluginSettings s = new PluginSettings("method " + id(), settings, options());
+        return new RtnMethod(s.integer(GROUP_SIZE.name(), 0, Integer.MAX_VALUE), s.flag(SYMMETRIC.name()));
     }
 }

@@ -3,7 +3,7 @@ package dev.presso.plugins.baselines;
 import dev.presso.kernel.method.CompressionMethod;
 import dev.presso.kernel.method.CompressionMethodProvider;
 import dev.presso.kernel.plugin.PluginOption;
-import dev.presso.plugins.baselines.internal.Settings;
+import dev.presso.kernel.plugin.PluginSettings;
 import dev.presso.plugins.baselines.internal.SvdMethod;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ public final class SvdMethodProvider implements CompressionMethodProvider {
 
     @Override
     public CompressionMethod create(Map<String, String> settings) {
-        Settings s = Settings.of(id(), options(), settings);
-        return new SvdMethod(s.bool(WHITENED.name()), s.decimal(DAMP.name(), 0, 1000));
+        PluginSettings s = new PluginSettings("method " + id(), settings, options());
+        return new SvdMethod(s.flag(WHITENED.name()), s.decimal(DAMP.name(), 0, 1000));
     }
 }

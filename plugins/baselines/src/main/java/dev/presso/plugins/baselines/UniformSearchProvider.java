@@ -1,9 +1,9 @@
 package dev.presso.plugins.baselines;
 
 import dev.presso.kernel.plugin.PluginOption;
+import dev.presso.kernel.plugin.PluginSettings;
 import dev.presso.kernel.search.SearchStrategy;
 import dev.presso.kernel.search.SearchStrategyProvider;
-import dev.presso.plugins.baselines.internal.Settings;
 import dev.presso.plugins.baselines.internal.UniformSearch;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,7 @@ public final class UniformSearchProvider implements SearchStrategyProvider {
 
     @Override
     public SearchStrategy create(Map<String, String> settings) {
-        Settings.of(id(), options(), settings);
+        new PluginSettings("search " + id(), settings, options());
         return new UniformSearch();
     }
 }

@@ -14,6 +14,7 @@ import dev.presso.kernel.model.OperatorPayload;
 import dev.presso.kernel.tensor.DType;
 import dev.presso.kernel.tensor.Shape;
 import dev.presso.kernel.tensor.Tensor;
+import dev.presso.modelfixtures.MethodFixture;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ class MagnitudeTest extends FixtureTest {
         CompressionMethod method = magnitude("unstructured");
         for (Level level : method.levels()) {
             int pruned = (int) Math.round(level.value() * IN);
-            LinearOperator op = fixture.compress(method, weight, level, Fixture.NONE);
+            LinearOperator op = fixture.compress(method, weight, level, MethodFixture.NONE);
             float[] dense = op.denseWeight().toFloatArray();
             for (int r = 0; r < OUT; r++) {
                 double[] magnitudes = new double[IN];
@@ -77,9 +78,9 @@ class MagnitudeTest extends FixtureTest {
         for (int i = 0; i < w.length; i += 3) {
             w[i] = -1f;
         }
-        Tensor weight = fixture.tensors.of(w, Shape.of(4, 10));
+        Tensor weight = fixture.tensors().of(w, Shape.of(4, 10));
         LinearOperator op = fixture.compress(magnitude("unstructured"), weight,
-                Fixture.level(magnitude("unstructured"), "sparsity-0.70"), Fixture.NONE);
+                MethodFixture.level(magnitude("unstructured"), "sparsity-0.70"), MethodFixture.NONE);
         float[] dense = op.denseWeight().toFloatArray();
         for (int r = 0; r < 4; r++) {
             for (int c = 0; c < 10; c++) {
@@ -92,8 +93,8 @@ class MagnitudeTest extends FixtureTest {
     void unstructuredPayloadIsF16ValuesAndAOneBitMask() {
         Tensor weight = fixture.randn(OUT, IN, 8);
         CompressionMethod method = magnitude("unstructured");
-        Level level = Fixture.level(method, "sparsity-0.30");
-        LinearOperator op = fixture.compress(method, weight, level, Fixture.NONE);
+        Level level = MethodFixture.level(method, "sparsity-0.30");
+        LinearOperator op = fixture.compress(method, weight, level, MethodFixture.NONE);
         OperatorPayload payload = op.payload();
         int keep = IN - (int) Math.round(0.3 * IN);
         Tensor values = payload.tensors().get("values");
@@ -102,7 +103,7 @@ class MagnitudeTest extends FixtureTest {
         assertEquals(Shape.of(OUT, keep), values.shape());
         assertEquals(DType.I1, mask.dtype());
         assertEquals(Shape.of(OUT, IN), mask.shape());
-        byte[] bits = fixture.backend.toBytes(mask.array());
+        byte[] bits = fixture.backend().toBytes(mask.array());
         float[] dense = op.denseWeight().toFloatArray();
         float[] stored = values.cast(DType.F32).toFloatArray();
         int next = 0;
@@ -128,7 +129,7 @@ class MagnitudeTest extends FixtureTest {
         float[] w = weight.toFloatArray();
         CompressionMethod method = magnitude("2:4");
         assertEquals(List.of(new Level("sparsity-0.50", 0.5)), method.levels());
-        LinearOperator op = fixture.compress(method, weight, method.levels().getFirst(), Fixture.NONE);
+        LinearOperator op = fixture.compress(method, weight, method.levels().getFirst(), MethodFixture.NONE);
         float[] dense = op.denseWeight().toFloatArray();
         for (int g = 0; g < OUT * IN / 4; g++) {
             Integer[] order = {0, 1, 2, 3};
@@ -156,7 +157,7 @@ class MagnitudeTest extends FixtureTest {
         CompressionMethod method = magnitude("3:8");
         Level level = method.levels().getFirst();
         assertEquals(new Level("sparsity-0.625", 0.625), level);
-        LinearOperator op = fixture.compress(method, fixture.randn(OUT, IN, 13), level, Fixture.NONE);
+        LinearOperator op = fixture.compress(method, fixture.randn(OUT, IN, 13), level, MethodFixture.NONE);
         OperatorPayload payload = op.payload();
         assertEquals(DType.I2, payload.tensors().get("indices.0").dtype());
         assertEquals(DType.I1, payload.tensors().get("indices.1").dtype());
@@ -174,12 +175,12 @@ class MagnitudeTest extends FixtureTest {
     @Test
     void aRowThatRoundsToNoSurvivorStoresOnlyItsMask() {
         CompressionMethod method = magnitude("unstructured");
-        Level level = Fixture.level(method, "sparsity-0.90");
-        LinearOperator op = fixture.compress(method, fixture.randn(3, 2, 1), level, Fixture.NONE);
+        Level level = MethodFixture.level(method, "sparsity-0.90");
+        LinearOperator op = fixture.compress(method, fixture.randn(3, 2, 1), level, MethodFixture.NONE);
         assertEquals(6, method.costBits(3, 2, level), "round(0.9 * 2) = 2 pruned per row: mask bits only");
         assertEquals(6, op.storageBits());
         assertArrayEquals(new float[6], op.denseWeight().toFloatArray());
-        LinearOperator restored = method.restore(3, 2, fixture.copy(op.payload()), fixture.context);
+        LinearOperator restored = method.restore(3, 2, fixture.copy(op.payload()), fixture.context());
         assertArrayEquals(new float[6], restored.apply(fixture.randn(2, 2, 3)).toFloatArray());
     }
 
@@ -190,7 +191,8 @@ class MagnitudeTest extends FixtureTest {
                 () -> method.costBits(8, 42, method.levels().getFirst()));
         assertTrue(e.getMessage().contains("2:4") && e.getMessage().contains("divisible by 4"), e.getMessage());
         assertThrows(PressoException.class,
-                () -> fixture.compress(method, fixture.randn(8, 42, 1), method.levels().getFirst(), Fixture.NONE));
+                () -> fixture.compress(method, fixture.randn(8, 42, 1), method.levels().getFirst(),
+                        MethodFixture.NONE));
     }
 
     @Test
@@ -200,9 +202,9 @@ class MagnitudeTest extends FixtureTest {
         for (String pattern : List.of("unstructured", "2:4", "1:3", "3:8")) {
             CompressionMethod method = magnitude(pattern);
             for (Level level : method.levels()) {
-                LinearOperator made = fixture.compress(method, weight, level, Fixture.NONE);
+                LinearOperator made = fixture.compress(method, weight, level, MethodFixture.NONE);
                 LinearOperator restored = magnitude("unstructured").restore(OUT, IN, fixture.copy(made.payload()),
-                        fixture.context);
+                        fixture.context());
                 assertAll(pattern + " " + level.name(),
                         () -> assertArrayEquals(made.apply(x).toFloatArray(), restored.apply(x).toFloatArray()),
                         () -> assertArrayEquals(made.denseWeight().toFloatArray(), restored.denseWeight().toFloatArray()),
@@ -215,17 +217,17 @@ class MagnitudeTest extends FixtureTest {
     void aMaskThatDisagreesWithTheValuesIsRefused() {
         CompressionMethod method = magnitude("unstructured");
         OperatorPayload payload = fixture.compress(method, fixture.randn(OUT, IN, 2),
-                Fixture.level(method, "sparsity-0.50"), Fixture.NONE).payload();
+                MethodFixture.level(method, "sparsity-0.50"), MethodFixture.NONE).payload();
         Map<String, Tensor> tampered = new HashMap<>(payload.tensors());
-        tampered.put("values", fixture.tensors.zeros(DType.F16, Shape.of(OUT, IN / 2 + 1)));
+        tampered.put("values", fixture.tensors().zeros(DType.F16, Shape.of(OUT, IN / 2 + 1)));
         PressoException e = assertThrows(PressoException.class, () -> method.restore(OUT, IN,
-                new OperatorPayload(tampered, payload.attributes()), fixture.context));
+                new OperatorPayload(tampered, payload.attributes()), fixture.context()));
         assertTrue(e.getMessage().contains("'mask' keeps 24 to 24 weights per row; expected 25"), e.getMessage());
 
         Map<String, String> unknown = new HashMap<>(payload.attributes());
         unknown.put("pattern", "5:4");
         PressoException pattern = assertThrows(PressoException.class, () -> method.restore(OUT, IN,
-                new OperatorPayload(payload.tensors(), unknown), fixture.context));
+                new OperatorPayload(payload.tensors(), unknown), fixture.context()));
         assertTrue(pattern.getMessage().contains("'pattern' is \"5:4\""), pattern.getMessage());
     }
 }

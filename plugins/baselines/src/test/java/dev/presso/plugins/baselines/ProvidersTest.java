@@ -57,6 +57,7 @@ class ProvidersTest {
         "rtn; group-size; 32.5; setting 'group-size' is \"32.5\"; expected an integer >= 0",
         "rtn; symmetric; yes; setting 'symmetric' is \"yes\"; expected true or false",
         "rtn; bits; 4; unknown setting 'bits' (value \"4\"); expected one of group-size, symmetric",
+        "rtn; group_size; 8; unknown setting 'group_size' (value \"8\"); did you mean 'group-size'?",
         "magnitude; pattern; 4:2; setting 'pattern' is \"4:2\"; expected unstructured or N:M",
         "magnitude; pattern; structured; setting 'pattern' is \"structured\"; expected unstructured or N:M",
         "svd; damp; -0.1; setting 'damp' is \"-0.1\"; expected a number in [0.0, 1000.0]",
@@ -71,7 +72,7 @@ class ProvidersTest {
             default -> new SvdMethodProvider();
         };
         PressoException e = assertThrows(PressoException.class, () -> provider.create(Map.of(setting, value)));
-        assertTrue(e.getMessage().startsWith(id + ": ") && e.getMessage().contains(expected), e.getMessage());
+        assertTrue(e.getMessage().startsWith("method " + id + ": ") && e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.presso.kernel.tensor.DType;
 import dev.presso.kernel.tensor.Shape;
 import dev.presso.kernel.tensor.Tensor;
 import dev.presso.kernel.tensor.UnaryOp;
+import dev.presso.modelfixtures.MethodFixture;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class RtnTest extends FixtureTest {
             w[r * IN + (r % IN)] = 0f;
             w[r * IN + 37] *= 6f;
         }
-        return fixture.tensors.of(w, Shape.of(OUT, IN));
+        return fixture.tensors().of(w, Shape.of(OUT, IN));
     }
 
     /**
@@ -89,7 +90,7 @@ class RtnTest extends FixtureTest {
         Tensor weight = weight(bits * 100L + groupSize);
         float[] w = weight.toFloatArray();
         LinearOperator op = fixture.compress(rtn(groupSize, symmetric), weight, new Level(bits + "bit", bits),
-                Fixture.NONE);
+                MethodFixture.NONE);
         float[] dequantized = op.denseWeight().toFloatArray();
         Reference reference = reference(w, bits, groupSize, symmetric);
         assertArrayEquals(reference.dequantized(), dequantized);
@@ -107,11 +108,11 @@ class RtnTest extends FixtureTest {
     @Test
     void asymmetricZeroPointsAreIntegersInTheCodeRangeAndShiftTheGrid() {
         Tensor positive = fixture.randn(OUT, IN, 3).map(UnaryOp.ABS).add(-0.2f);
-        LinearOperator op = fixture.compress(rtn(8, false), positive, new Level("4bit", 4), Fixture.NONE);
+        LinearOperator op = fixture.compress(rtn(8, false), positive, new Level("4bit", 4), MethodFixture.NONE);
         Tensor zeros = op.payload().tensors().get("zeros");
         assertEquals(DType.I4, zeros.dtype());
         assertEquals(Shape.of(OUT, IN / 8), zeros.shape());
-        byte[] packed = fixture.backend.toBytes(zeros.array());
+        byte[] packed = fixture.backend().toBytes(zeros.array());
         assertEquals(OUT * IN / 8 / 2, packed.length, "two 4-bit zero points per byte");
         float[] w = positive.toFloatArray();
         for (int g = 0; g < OUT * IN / 8; g++) {
@@ -130,7 +131,7 @@ class RtnTest extends FixtureTest {
     @Test
     void groupsOfTwelveOverFortyColumnsHaveAShortTailGroup() {
         Tensor weight = weight(11);
-        LinearOperator op = fixture.compress(rtn(12, false), weight, new Level("3bit", 3), Fixture.NONE);
+        LinearOperator op = fixture.compress(rtn(12, false), weight, new Level("3bit", 3), MethodFixture.NONE);
         Tensor scales = op.payload().tensors().get("scales");
         assertEquals(Shape.of(OUT, 4), scales.shape(), "3 groups of 12 and a tail of 4");
         float[] s = scales.cast(DType.F32).toFloatArray();
@@ -156,7 +157,7 @@ class RtnTest extends FixtureTest {
                 7, List.of("codes.0:I4", "codes.1:I2", "codes.2:I1"), 8, List.of("codes:U8"));
         CompressionMethod method = rtn(0, true);
         for (Level level : method.levels()) {
-            OperatorPayload payload = fixture.compress(method, weight, level, Fixture.NONE).payload();
+            OperatorPayload payload = fixture.compress(method, weight, level, MethodFixture.NONE).payload();
             List<String> codes = payload.tensors().entrySet().stream().filter(e -> e.getKey().startsWith("codes"))
                     .map(e -> e.getKey() + ":" + e.getValue().dtype()).toList();
             assertEquals(expected.get((int) level.value()), codes, level.name());
@@ -176,7 +177,7 @@ class RtnTest extends FixtureTest {
                 for (Level level : method.levels()) {
                     long bits = (long) level.value();
                     long formula = bits * OUT * IN + OUT * groups * (16 + (symmetric ? 0 : bits));
-                    LinearOperator op = fixture.compress(method, weight, level, Fixture.NONE);
+                    LinearOperator op = fixture.compress(method, weight, level, MethodFixture.NONE);
                     String what = level.name() + " group " + groupSize + " symmetric " + symmetric;
                     assertEquals(formula, method.costBits(OUT, IN, level), what);
                     assertEquals(formula, op.storageBits(), what);
@@ -193,10 +194,10 @@ class RtnTest extends FixtureTest {
         for (boolean symmetric : new boolean[] {false, true}) {
             CompressionMethod method = rtn(12, symmetric);
             for (Level level : method.levels()) {
-                LinearOperator made = fixture.compress(method, weight, level, Fixture.NONE);
+                LinearOperator made = fixture.compress(method, weight, level, MethodFixture.NONE);
                 // Restored by a method with other settings: the payload describes itself.
                 LinearOperator restored = rtn(0, !symmetric).restore(OUT, IN, fixture.copy(made.payload()),
-                        fixture.context);
+                        fixture.context());
                 assertAll(level.name(),
                         () -> assertArrayEquals(made.apply(x).toFloatArray(), restored.apply(x).toFloatArray()),
                         () -> assertArrayEquals(made.denseWeight().toFloatArray(), restored.denseWeight().toFloatArray()),
@@ -208,28 +209,28 @@ class RtnTest extends FixtureTest {
 
     @Test
     void aPayloadMissingATensorOrWithABadAttributeIsRefusedByName() {
-        OperatorPayload payload = fixture.compress(rtn(8, false), weight(1), new Level("4bit", 4), Fixture.NONE)
+        OperatorPayload payload = fixture.compress(rtn(8, false), weight(1), new Level("4bit", 4), MethodFixture.NONE)
                 .payload();
         Map<String, Tensor> withoutScales = new HashMap<>(payload.tensors());
         withoutScales.remove("scales");
         PressoException missing = assertThrows(PressoException.class, () -> rtn(0, false).restore(OUT, IN,
-                new OperatorPayload(withoutScales, payload.attributes()), fixture.context));
+                new OperatorPayload(withoutScales, payload.attributes()), fixture.context()));
         assertTrue(missing.getMessage().contains("'scales' is missing"), missing.getMessage());
 
         Map<String, String> badBits = new HashMap<>(payload.attributes());
         badBits.put("bits", "9");
         PressoException bits = assertThrows(PressoException.class, () -> rtn(0, false).restore(OUT, IN,
-                new OperatorPayload(payload.tensors(), badBits), fixture.context));
+                new OperatorPayload(payload.tensors(), badBits), fixture.context()));
         assertTrue(bits.getMessage().contains("'bits' is \"9\""), bits.getMessage());
 
         Map<String, Tensor> extra = new HashMap<>(payload.tensors());
-        extra.put("a", fixture.tensors.zeros(DType.F16, Shape.of(1, 1)));
+        extra.put("a", fixture.tensors().zeros(DType.F16, Shape.of(1, 1)));
         PressoException foreign = assertThrows(PressoException.class, () -> rtn(0, false).restore(OUT, IN,
-                new OperatorPayload(extra, payload.attributes()), fixture.context));
+                new OperatorPayload(extra, payload.attributes()), fixture.context()));
         assertTrue(foreign.getMessage().contains("[a] are not part"), foreign.getMessage());
 
         PressoException shape = assertThrows(PressoException.class,
-                () -> rtn(0, false).restore(OUT, IN + 8, payload, fixture.context));
+                () -> rtn(0, false).restore(OUT, IN + 8, payload, fixture.context()));
         assertTrue(shape.getMessage().contains("expected"), shape.getMessage());
     }
 
@@ -237,7 +238,7 @@ class RtnTest extends FixtureTest {
     void aLevelTheMethodDoesNotOfferIsRefused() {
         CompressionMethod method = rtn(0, false);
         PressoException e = assertThrows(PressoException.class,
-                () -> fixture.compress(method, weight(2), new Level("9bit", 9), Fixture.NONE));
+                () -> fixture.compress(method, weight(2), new Level("9bit", 9), MethodFixture.NONE));
         assertTrue(e.getMessage().contains("level 9bit") && e.getMessage().contains("8bit, 7bit, 6bit"), e.getMessage());
         assertThrows(PressoException.class, () -> method.costBits(OUT, IN, new Level("4bit", 4.5)));
     }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.presso.fixtures.CountingPluginContext;
-import dev.presso.host.internal.calibration.CalibrationData;
-import dev.presso.host.internal.calibration.CalibrationSettings;
-import dev.presso.host.internal.calibration.Calibrator;
 import dev.presso.host.internal.calibration.InputStatistics;
 import dev.presso.kernel.evaluation.EvaluationData;
 import dev.presso.kernel.evaluation.EvaluationRequest;
@@ -18,6 +15,8 @@ import dev.presso.kernel.model.CausalLM;
 import dev.presso.kernel.model.LinearOperator;
 import dev.presso.kernel.model.LinearSite;
 import dev.presso.kernel.tensor.TensorScope;
+import dev.presso.modelfixtures.MethodFixture;
+import dev.presso.modelfixtures.Stories260k;
 import dev.presso.plugins.evaluators.KlDivergenceEvaluatorProvider;
 import dev.presso.plugins.evaluators.PerplexityEvaluatorProvider;
 import java.util.ArrayList;
@@ -46,16 +45,15 @@ class Stories260kBaselinesTest {
         try (Stories260k data = new Stories260k()) {
             CausalLM model = data.model();
             CausalLM reference = data.model();
-            CountingPluginContext context = new CountingPluginContext(data.tensors);
+            CountingPluginContext context = new CountingPluginContext(data.tensors());
             EvaluationData text = data.stories();
             List<int[]> first = new ArrayList<>();
             for (int i = 0; i < KL_STORIES; i++) {
                 first.add(text.sequence(i));
             }
             EvaluationData klText = EvaluationData.of("first " + KL_STORIES + " stories", first);
-            List<LinearSite> sites = model.linearSites().stream().filter(s -> !s.name().equals("lm_head")).toList();
-            Map<String, InputStatistics> calibration = new Calibrator(data.tensors, CalibrationSettings.defaults())
-                    .dense(model, new CalibrationData(data.samples(CALIBRATION_ROWS), 8));
+            List<LinearSite> sites = Stories260k.decoderSites(model);
+            Map<String, InputStatistics> calibration = data.calibration(model, CALIBRATION_ROWS);
 
             List<Variant> variants = List.of(
                     new Variant("rtn 4-bit", new RtnMethodProvider(), Map.of(), "4bit"),
@@ -72,18 +70,19 @@ class Stories260kBaselinesTest {
             for (Variant variant : variants) {
                 CompressionMethod method = variant.provider().create(variant.settings());
                 Map<LinearSite, LinearOperator> originals = new LinkedHashMap<>();
-                try (TensorScope _ = data.tensors.scope()) {
+                try (TensorScope _ = data.tensors().scope()) {
                     start = System.nanoTime();
                     long bits = 0;
                     long weights = 0;
                     long costs = 0;
                     for (LinearSite site : sites) {
                         originals.put(site, site.operator());
-                        LinearOperator op = method.compress(site, Fixture.level(method, variant.level()),
+                        LinearOperator op = method.compress(site, MethodFixture.level(method, variant.level()),
                                 calibration.get(site.name()), context);
                         site.replace(op);
                         bits += op.storageBits();
-                        costs += method.costBits(op.outFeatures(), op.inFeatures(), Fixture.level(method, variant.level()));
+                        costs += method.costBits(op.outFeatures(), op.inFeatures(),
+                                MethodFixture.level(method, variant.level()));
                         weights += op.outFeatures() * op.inFeatures();
                     }
                     assertEquals(costs, bits, variant.name() + ": storage equals the declared cost");

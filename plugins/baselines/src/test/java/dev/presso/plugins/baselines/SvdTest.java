@@ -15,6 +15,8 @@ import dev.presso.kernel.model.OperatorPayload;
 import dev.presso.kernel.tensor.DType;
 import dev.presso.kernel.tensor.Shape;
 import dev.presso.kernel.tensor.Tensor;
+import dev.presso.modelfixtures.Matrices;
+import dev.presso.modelfixtures.MethodFixture;
 import dev.presso.plugins.baselines.internal.SvdMethod;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ class SvdTest extends FixtureTest {
                 mixing[i * IN + j] *= (float) Math.exp(-i / 6.0);
             }
         }
-        return fixture.randn(rows, IN, 78).matmul(fixture.tensors.of(mixing, Shape.of(IN, IN)));
+        return fixture.randn(rows, IN, 78).matmul(fixture.tensors().of(mixing, Shape.of(IN, IN)));
     }
 
     @Test
@@ -45,24 +47,25 @@ class SvdTest extends FixtureTest {
         List<Level> levels = svd(false).levels();
         assertEquals(new Level("params-0.90", 0.9), levels.getFirst());
         assertEquals(new Level("params-0.10", 0.1), levels.getLast());
-        Level half = Fixture.level(svd(false), "params-0.50");
+        Level half = MethodFixture.level(svd(false), "params-0.50");
         assertEquals(7, SvdMethod.rank(OUT, IN, half), "floor(0.5 * 960 / 64)");
         assertEquals(16L * 7 * (OUT + IN), svd(false).costBits(OUT, IN, half));
-        assertEquals(1, SvdMethod.rank(OUT, IN, Fixture.level(svd(false), "params-0.10")), "floor(1.5)");
-        assertEquals(27, SvdMethod.rank(64, 172, Fixture.level(svd(false), "params-0.60")), "floor(6604.8 / 236 = 27.99)");
+        assertEquals(1, SvdMethod.rank(OUT, IN, MethodFixture.level(svd(false), "params-0.10")), "floor(1.5)");
+        assertEquals(27, SvdMethod.rank(64, 172, MethodFixture.level(svd(false), "params-0.60")),
+                "floor(6604.8 / 236 = 27.99)");
     }
 
     @Test
     void plainErrorIsTheTailOfTheSingularValuesAtEveryLevel() {
         Tensor weight = fixture.randn(OUT, IN, 5);
-        double[][] w = Fixture.matrix(weight);
+        double[][] w = Matrices.rows(weight);
         double[] sigma = Float64.singularValues(w);
         double norm = Float64.frobenius(w);
         CompressionMethod method = svd(false);
         for (Level level : method.levels()) {
-            LinearOperator op = fixture.compress(method, weight, level, Fixture.NONE);
+            LinearOperator op = fixture.compress(method, weight, level, MethodFixture.NONE);
             long rank = SvdMethod.rank(OUT, IN, level);
-            double error = Float64.frobenius(Float64.subtract(w, Fixture.matrix(op.denseWeight())));
+            double error = Float64.frobenius(Float64.subtract(w, Matrices.rows(op.denseWeight())));
             // F16 factors add a rounding error of about 2^-11 of the kept part.
             assertEquals(Float64.tail(sigma, rank), error, 2e-3 * norm, level.name() + " rank " + rank);
             OperatorPayload payload = op.payload();
@@ -81,9 +84,10 @@ class SvdTest extends FixtureTest {
     void applyingTheFactorsIsTheProductWithTheirDenseWeight() {
         Tensor weight = fixture.randn(OUT, IN, 6);
         Tensor x = fixture.randn(9, IN, 7);
-        LinearOperator op = fixture.compress(svd(false), weight, Fixture.level(svd(false), "params-0.50"), Fixture.NONE);
-        double[][] expected = Float64.multiply(Fixture.matrix(x), Float64.transpose(Fixture.matrix(op.denseWeight())));
-        double[][] actual = Fixture.matrix(op.apply(x));
+        LinearOperator op = fixture.compress(svd(false), weight, MethodFixture.level(svd(false), "params-0.50"),
+                MethodFixture.NONE);
+        double[][] expected = Float64.multiply(Matrices.rows(x), Float64.transpose(Matrices.rows(op.denseWeight())));
+        double[][] actual = Matrices.rows(op.apply(x));
         assertEquals(0, Float64.frobenius(Float64.subtract(expected, actual)), 1e-5 * Float64.frobenius(expected));
     }
 
@@ -92,8 +96,8 @@ class SvdTest extends FixtureTest {
         Tensor weight = fixture.randn(OUT, IN, 8);
         Tensor inputs = correlatedInputs(400);
         Calibration calibration = fixture.calibration(inputs);
-        double[][] x = Fixture.matrix(inputs);
-        double[][] w = Fixture.matrix(weight);
+        double[][] x = Matrices.rows(inputs);
+        double[][] w = Matrices.rows(weight);
         double[][] gram = Float64.multiply(Float64.transpose(x), x);
         double meanDiagonal = 0;
         for (int i = 0; i < IN; i++) {
@@ -104,7 +108,7 @@ class SvdTest extends FixtureTest {
         }
         double[] whitenedSigma = Float64.singularValues(Float64.multiply(w, Float64.cholesky(gram)));
         for (String name : List.of("params-0.30", "params-0.50", "params-0.70")) {
-            Level level = Fixture.level(svd(false), name);
+            Level level = MethodFixture.level(svd(false), name);
             double plain = outputError(x, w, fixture.compress(svd(false), weight, level, calibration));
             LinearOperator whitenedOp = fixture.compress(svd(true), weight, level, calibration);
             double whitened = outputError(x, w, whitenedOp);
@@ -121,7 +125,7 @@ class SvdTest extends FixtureTest {
 
     /** {@code ||X (W - W')^T||_F} in float64. */
     private static double outputError(double[][] x, double[][] w, LinearOperator op) {
-        double[][] difference = Float64.subtract(w, Fixture.matrix(op.denseWeight()));
+        double[][] difference = Float64.subtract(w, Matrices.rows(op.denseWeight()));
         return Float64.frobenius(Float64.multiply(x, Float64.transpose(difference)));
     }
 
@@ -133,7 +137,7 @@ class SvdTest extends FixtureTest {
         for (boolean whitened : new boolean[] {false, true}) {
             for (Level level : svd(whitened).levels()) {
                 LinearOperator made = fixture.compress(svd(whitened), weight, level, calibration);
-                LinearOperator restored = svd(false).restore(OUT, IN, fixture.copy(made.payload()), fixture.context);
+                LinearOperator restored = svd(false).restore(OUT, IN, fixture.copy(made.payload()), fixture.context());
                 assertAll(level.name() + " whitened " + whitened,
                         () -> assertArrayEquals(made.apply(x).toFloatArray(), restored.apply(x).toFloatArray()),
                         () -> assertArrayEquals(made.denseWeight().toFloatArray(), restored.denseWeight().toFloatArray()));
@@ -144,16 +148,16 @@ class SvdTest extends FixtureTest {
     @Test
     void whiteningWithoutACalibrationGramAsksForACalibrateStage() {
         PressoException e = assertThrows(PressoException.class, () -> fixture.compress(svd(true),
-                fixture.randn(OUT, IN, 1), Fixture.level(svd(true), "params-0.50"), Fixture.NONE));
+                fixture.randn(OUT, IN, 1), MethodFixture.level(svd(true), "params-0.50"), MethodFixture.NONE));
         assertTrue(e.getMessage().contains("test.layer") && e.getMessage().contains("calibrate stage"), e.getMessage());
     }
 
     @Test
     void aPayloadWithFactorsOfTheWrongShapeIsRefused() {
         OperatorPayload payload = fixture.compress(svd(false), fixture.randn(OUT, IN, 2),
-                Fixture.level(svd(false), "params-0.50"), Fixture.NONE).payload();
+                MethodFixture.level(svd(false), "params-0.50"), MethodFixture.NONE).payload();
         PressoException e = assertThrows(PressoException.class, () -> svd(false).restore(OUT + 1, IN,
-                payload, fixture.context));
+                payload, fixture.context()));
         assertTrue(e.getMessage().contains("payload tensor 'a' is F16 [24, 7]; expected F16 [25, 7]"), e.getMessage());
     }
 }

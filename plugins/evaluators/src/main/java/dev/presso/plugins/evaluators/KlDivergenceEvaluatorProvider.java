@@ -2,10 +2,10 @@ package dev.presso.plugins.evaluators;
 
 import dev.presso.kernel.evaluation.Evaluator;
 import dev.presso.kernel.plugin.PluginOption;
+import dev.presso.kernel.plugin.PluginSettings;
 import dev.presso.kernel.evaluation.EvaluatorProvider;
 import dev.presso.plugins.evaluators.internal.CommonOptions;
 import dev.presso.plugins.evaluators.internal.KlDivergenceEvaluator;
-import dev.presso.plugins.evaluators.internal.Settings;
 import java.util.List;
 import java.util.Map;
 
@@ -41,12 +41,9 @@ public final class KlDivergenceEvaluatorProvider implements EvaluatorProvider {
 
     @Override
     public Evaluator create(Map<String, String> settings) {
-        Settings s = Settings.of(id(), options(), settings);
-        int maxLength = s.integer(CommonOptions.MAX_LENGTH.name(), 0);
-        if (maxLength == 1) {
-            throw s.invalid(CommonOptions.MAX_LENGTH.name(), "0 (whole sequences) or an integer >= 2");
-        }
-        return new KlDivergenceEvaluator(maxLength, s.integer(TOP_K.name(), 0),
-                s.integer(CommonOptions.BATCH_TOKENS.name(), 0));
+        PluginSettings s = new PluginSettings("evaluator " + id(), settings, options());
+        int maxLength = CommonOptions.maxLength(s);
+        return new KlDivergenceEvaluator(maxLength, s.integer(TOP_K.name(), 0, Integer.MAX_VALUE),
+                CommonOptions.batchTokens(s));
     }
 }

@@ -2,10 +2,10 @@ package dev.presso.plugins.evaluators;
 
 import dev.presso.kernel.evaluation.Evaluator;
 import dev.presso.kernel.plugin.PluginOption;
+import dev.presso.kernel.plugin.PluginSettings;
 import dev.presso.kernel.evaluation.EvaluatorProvider;
 import dev.presso.plugins.evaluators.internal.CommonOptions;
 import dev.presso.plugins.evaluators.internal.LayerErrorEvaluator;
-import dev.presso.plugins.evaluators.internal.Settings;
 import java.util.List;
 import java.util.Map;
 
@@ -41,16 +41,13 @@ public final class LayerErrorEvaluatorProvider implements EvaluatorProvider {
 
     @Override
     public Evaluator create(Map<String, String> settings) {
-        Settings s = Settings.of(id(), options(), settings);
-        int maxLength = s.integer(CommonOptions.MAX_LENGTH.name(), 0);
-        if (maxLength == 1) {
-            throw s.invalid(CommonOptions.MAX_LENGTH.name(), "0 (whole sequences) or an integer >= 2");
-        }
-        boolean activations = s.bool(ACTIVATIONS.name());
-        boolean weights = s.bool(WEIGHTS.name());
+        PluginSettings s = new PluginSettings("evaluator " + id(), settings, options());
+        int maxLength = CommonOptions.maxLength(s);
+        boolean activations = s.flag(ACTIVATIONS.name());
+        boolean weights = s.flag(WEIGHTS.name());
         if (!activations && !weights) {
             throw s.invalid(WEIGHTS.name(), "true when activations is false; there would be nothing to measure");
         }
-        return new LayerErrorEvaluator(maxLength, activations, weights, s.integer(CommonOptions.BATCH_TOKENS.name(), 0));
+        return new LayerErrorEvaluator(maxLength, activations, weights, CommonOptions.batchTokens(s));
     }
 }

@@ -2,12 +2,13 @@ package dev.presso.plugins.evaluators;
 
 import dev.presso.kernel.evaluation.Evaluator;
 import dev.presso.kernel.plugin.PluginOption;
+import dev.presso.kernel.plugin.PluginSettings;
 import dev.presso.kernel.evaluation.EvaluatorProvider;
 import dev.presso.plugins.evaluators.internal.CommonOptions;
 import dev.presso.plugins.evaluators.internal.PerplexityEvaluator;
 import dev.presso.plugins.evaluators.internal.Protocol;
-import dev.presso.plugins.evaluators.internal.Settings;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,10 +45,11 @@ public final class PerplexityEvaluatorProvider implements EvaluatorProvider {
 
     @Override
     public Evaluator create(Map<String, String> settings) {
-        Settings s = Settings.of(id(), options(), settings);
-        Protocol protocol = s.choice(PROTOCOL.name(), Protocol.class);
-        int maxLength = s.integer(CommonOptions.MAX_LENGTH.name(), 0);
-        int stride = s.integer(STRIDE.name(), 0);
+        PluginSettings s = new PluginSettings("evaluator " + id(), settings, options());
+        String protocolName = s.choice(PROTOCOL.name(), "document", "sliding");
+        Protocol protocol = Protocol.valueOf(protocolName.toUpperCase(Locale.ROOT));
+        int maxLength = CommonOptions.maxLength(s);
+        int stride = s.integer(STRIDE.name(), 0, Integer.MAX_VALUE);
         if (protocol == Protocol.SLIDING && maxLength < 2) {
             throw s.invalid(CommonOptions.MAX_LENGTH.name(), "an integer >= 2 with the sliding protocol");
         }
@@ -56,6 +58,6 @@ public final class PerplexityEvaluatorProvider implements EvaluatorProvider {
                     + " context");
         }
         return new PerplexityEvaluator(protocol, maxLength, stride == 0 ? Math.max(1, maxLength / 2) : stride,
-                s.integer(CommonOptions.BATCH_TOKENS.name(), 0));
+                CommonOptions.batchTokens(s));
     }
 }

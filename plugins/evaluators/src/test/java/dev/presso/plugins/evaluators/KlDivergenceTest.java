@@ -13,6 +13,7 @@ import dev.presso.kernel.evaluation.Evaluator;
 import dev.presso.kernel.model.CausalLM;
 import dev.presso.kernel.model.LinearSite;
 import dev.presso.kernel.tensor.Tensor;
+import dev.presso.modelfixtures.Stories260k;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +36,8 @@ class KlDivergenceTest {
         perturbed = data.model();
         LinearSite site = perturbed.linearSites().get(6);  // model.layers.0.mlp.up_proj
         Tensor weight = site.weight();
-        site.replace(new PerturbedOperator(weight.add(data.tensors.randn(weight.shape(), 7).mul(0.05f))));
-        context = new CountingPluginContext(data.tensors);
+        site.replace(new PerturbedOperator(weight.add(data.tensors().randn(weight.shape(), 7).mul(0.05f))));
+        context = new CountingPluginContext(data.tensors());
         List<int[]> first = new java.util.ArrayList<>();
         EvaluationData all = data.stories();
         for (int i = 0; i < 8; i++) {

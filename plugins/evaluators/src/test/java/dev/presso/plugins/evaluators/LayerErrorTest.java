@@ -13,6 +13,7 @@ import dev.presso.kernel.model.CausalLM;
 import dev.presso.kernel.model.LinearOperator;
 import dev.presso.kernel.model.LinearSite;
 import dev.presso.kernel.tensor.Tensor;
+import dev.presso.modelfixtures.Stories260k;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +31,7 @@ class LayerErrorTest {
     static void load() {
         data = new Stories260k();
         model = data.model();
-        context = new CountingPluginContext(data.tensors);
+        context = new CountingPluginContext(data.tensors());
         EvaluationData all = data.stories();
         stories = EvaluationData.of("three stories", List.of(all.sequence(0), all.sequence(1), all.sequence(2)));
     }
@@ -67,7 +68,7 @@ class LayerErrorTest {
     void aPerturbedLayerShowsItsRelativeErrorAndTheOperatorsAreRestored() {
         LinearSite site = model.linearSites().get(3);  // model.layers.0.self_attn.o_proj
         Tensor weight = site.weight();
-        Tensor noise = data.tensors.randn(weight.shape(), 11).mul(0.01f);
+        Tensor noise = data.tensors().randn(weight.shape(), 11).mul(0.01f);
         double expected = Math.sqrt(noise.square().sum().item() / weight.square().sum().item());
         LinearOperator perturbed = new PerturbedOperator(weight.add(noise));
         LinearOperator before = model.linearSites().get(0).operator();

@@ -12,6 +12,7 @@ import dev.presso.kernel.evaluation.EvaluationData;
 import dev.presso.kernel.evaluation.EvaluationRequest;
 import dev.presso.kernel.evaluation.Metric;
 import dev.presso.kernel.model.CausalLM;
+import dev.presso.modelfixtures.Stories260k;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +29,7 @@ class PerplexityAcceptanceTest {
     static void load() {
         data = new Stories260k();
         model = data.model();
-        context = new CountingPluginContext(data.tensors);
+        context = new CountingPluginContext(data.tensors());
     }
 
     @AfterAll

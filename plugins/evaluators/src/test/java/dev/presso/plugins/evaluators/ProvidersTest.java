@@ -43,19 +43,20 @@ class ProvidersTest {
     void badSettingsAreNamedWithWhatWasExpected() {
         PerplexityEvaluatorProvider perplexity = new PerplexityEvaluatorProvider();
         assertAll(
-                () -> assertEquals("perplexity: unknown setting 'strid'; expected one of protocol, max-length, stride,"
-                        + " batch-tokens", message(() -> perplexity.create(Map.of("strid", "3")))),
-                () -> assertEquals("perplexity: setting 'protocol' is \"window\"; expected one of document, sliding",
+                () -> assertEquals("evaluator perplexity: unknown setting 'strid' (value \"3\"); did you mean"
+                        + " 'stride'? expected one of protocol, max-length, stride, batch-tokens", message(() -> perplexity.create(Map.of("strid", "3")))),
+                () -> assertEquals("evaluator perplexity: setting 'protocol' is \"window\"; expected one of document,"
+                        + " sliding",
                         message(() -> perplexity.create(Map.of("protocol", "window")))),
-                () -> assertEquals("perplexity: setting 'max-length' is \"-1\"; expected an integer >= 0",
+                () -> assertEquals("evaluator perplexity: setting 'max-length' is \"-1\"; expected an integer >= 0",
                         message(() -> perplexity.create(Map.of("max-length", "-1")))),
                 () -> assertTrue(message(() -> perplexity.create(Map.of("protocol", "sliding")))
                         .contains("'max-length' is \"0\"; expected an integer >= 2 with the sliding protocol")),
                 () -> assertTrue(message(() -> perplexity.create(
                         Map.of("protocol", "sliding", "max-length", "8", "stride", "8"))).contains("below max-length (8)")),
-                () -> assertEquals("layer-error: setting 'activations' is \"yes\"; expected true or false",
+                () -> assertEquals("evaluator layer-error: setting 'activations' is \"yes\"; expected true or false",
                         message(() -> new LayerErrorEvaluatorProvider().create(Map.of("activations", "yes")))),
-                () -> assertEquals("kl-divergence: setting 'top-k' is \"x\"; expected an integer >= 0",
+                () -> assertEquals("evaluator kl-divergence: setting 'top-k' is \"x\"; expected an integer >= 0",
                         message(() -> new KlDivergenceEvaluatorProvider().create(Map.of("top-k", "x")))));
     }
 }

@@ -131,6 +131,8 @@ class EvoPressSearchTest {
         assertMessage(() -> provider.create(Map.of("survivors", "1,4", "tokens", "1,2")), "non-increasing");
         assertMessage(() -> provider.create(Map.of("survivors", "4,2", "tokens", "1,2")), "keeps 1");
         assertMessage(() -> provider.create(Map.of("max-switches", "x")), "'max-switches' is \"x\"");
+        assertMessage(() -> provider.create(Map.of("generation", "5")),
+                "search evopress: unknown setting 'generation' (value \"5\"); did you mean 'generations'?");
     }
 
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {

@@ -3,8 +3,8 @@ package dev.presso.plugins.obs;
 import dev.presso.kernel.method.CompressionMethod;
 import dev.presso.kernel.method.CompressionMethodProvider;
 import dev.presso.kernel.plugin.PluginOption;
+import dev.presso.kernel.plugin.PluginSettings;
 import dev.presso.plugins.obs.internal.GptqMethod;
-import dev.presso.plugins.obs.internal.Settings;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +46,21 @@ public final class GptqMethodProvider implements CompressionMethodProvider {
 
     @Override
     public CompressionMethod create(Map<String, String> settings) {
-        Settings s = Settings.of(id(), options(), settings);
-        return new GptqMethod(s.integer(GROUP_SIZE.name(), 0), s.decimal(DAMP.name(), 0, 1));
+        PluginSettings s = new PluginSettings("method " + id(), settings, options());
+        return new GptqMethod(s.integer(GROUP_SIZE.name(), 0, Integer.MAX_VALUE), damp(s));
+    }
+
+    /**
+     * Reads {@code damp}, which must be above 0: without damping a singular Hessian cannot be inverted.
+     *
+     * @param s the method's settings
+     * @return the relative damping, in {@code (0, 1]}
+     */
+    static double damp(PluginSettings s) {
+        double damp = s.decimal(DAMP.name(), 0, 1);
+        if (damp == 0) {
+            throw s.invalid(DAMP.name(), "a number in (0.0, 1.0]");
+        }
+        return damp;
     }
 }

@@ -3,7 +3,7 @@ package dev.presso.plugins.obs;
 import dev.presso.kernel.method.CompressionMethod;
 import dev.presso.kernel.method.CompressionMethodProvider;
 import dev.presso.kernel.plugin.PluginOption;
-import dev.presso.plugins.obs.internal.Settings;
+import dev.presso.kernel.plugin.PluginSettings;
 import dev.presso.plugins.obs.internal.SparseGptMethod;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +45,8 @@ public final class SparseGptMethodProvider implements CompressionMethodProvider 
 
     @Override
     public CompressionMethod create(Map<String, String> settings) {
-        Settings s = Settings.of(id(), options(), settings);
-        double damp = s.decimal(GptqMethodProvider.DAMP.name(), 0, 1);
+        PluginSettings s = new PluginSettings("method " + id(), settings, options());
+        double damp = GptqMethodProvider.damp(s);
         String pattern = s.text(PATTERN.name());
         if (pattern.equals(SparseGptMethod.UNSTRUCTURED)) {
             return new SparseGptMethod(0, 0, damp);

@@ -11,6 +11,8 @@ import dev.presso.kernel.method.CompressionMethod;
 import dev.presso.kernel.method.Level;
 import dev.presso.kernel.model.LinearOperator;
 import dev.presso.kernel.tensor.Tensor;
+import dev.presso.modelfixtures.Matrices;
+import dev.presso.modelfixtures.MethodFixture;
 import dev.presso.plugins.baselines.MagnitudeMethodProvider;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +31,20 @@ class SparseGptTest {
 
     @Test
     void lowersTheLayerOutputErrorBelowMagnitudePruningAtEqualSparsity() {
-        try (Fixture f = new Fixture()) {
+        try (MethodFixture f = new MethodFixture()) {
             Tensor inputs = f.correlatedInputs(512, 172, 1);
             Tensor weight = f.randn(64, 172, 2);
             Calibration calibration = f.calibration(inputs);
             for (String pattern : new String[] {"unstructured", "2:4"}) {
                 CompressionMethod method = new SparseGptMethodProvider().create(Map.of("pattern", pattern));
                 CompressionMethod magnitude = new MagnitudeMethodProvider().create(Map.of("pattern", pattern));
-                LinearOperator s = f.compress(method, weight, Fixture.level(method, "sparsity-0.50"), calibration);
-                LinearOperator m = f.compress(magnitude, weight, Fixture.level(magnitude, "sparsity-0.50"),
+                LinearOperator s = f.compress(method, weight, MethodFixture.level(method, "sparsity-0.50"),
+                        calibration);
+                LinearOperator m = f.compress(magnitude, weight, MethodFixture.level(magnitude, "sparsity-0.50"),
                         calibration);
                 assertEquals(64 * 172 / 2, zeros(s), pattern + ": exactly half the weights are zero");
-                double sparseError = Fixture.outputError(inputs, weight, s);
-                double magnitudeError = Fixture.outputError(inputs, weight, m);
+                double sparseError = Matrices.outputError(inputs, weight, s);
+                double magnitudeError = Matrices.outputError(inputs, weight, m);
                 System.out.printf("%s 50%%: output error sparsegpt %.1f, magnitude %.1f%n", pattern, sparseError,
                         magnitudeError);
                 assertTrue(sparseError < 0.8 * magnitudeError, pattern + ": " + sparseError + " < " + magnitudeError);
@@ -51,7 +54,7 @@ class SparseGptTest {
 
     @Test
     void storesExactlyItsCostAndRestoresIdenticalOutputs() {
-        try (Fixture f = new Fixture()) {
+        try (MethodFixture f = new MethodFixture()) {
             Tensor inputs = f.correlatedInputs(200, 172, 3);
             Tensor weight = f.randn(24, 172, 4);
             for (Level level : sparsegpt.levels()) {
@@ -61,7 +64,7 @@ class SparseGptTest {
                 assertEquals(16 * kept + 24 * 172, op.storageBits(), level.name());
                 assertEquals(op.storageBits(), sparsegpt.costBits(24, 172, level));
                 assertEquals(24 * 172 - kept, zeros(op), level.name());
-                LinearOperator restored = sparsegpt.restore(24, 172, f.copy(op.payload()), f.context);
+                LinearOperator restored = sparsegpt.restore(24, 172, f.copy(op.payload()), f.context());
                 assertArrayEquals(op.apply(inputs).toFloatArray(), restored.apply(inputs).toFloatArray());
             }
             CompressionMethod semi = new SparseGptMethodProvider().create(Map.of("pattern", "2:4"));
@@ -75,9 +78,9 @@ class SparseGptTest {
                 }
                 assertTrue(nonzero <= 2, "run " + run + " keeps at most 2 of 4");
             }
-            LinearOperator restored = semi.restore(24, 172, f.copy(op.payload()), f.context);
+            LinearOperator restored = semi.restore(24, 172, f.copy(op.payload()), f.context());
             assertArrayEquals(op.apply(inputs).toFloatArray(), restored.apply(inputs).toFloatArray());
-            assertThrows(PressoException.class, () -> sparsegpt.restore(24, 172, op.payload(), f.context),
+            assertThrows(PressoException.class, () -> sparsegpt.restore(24, 172, op.payload(), f.context()),
                     "a 2:4 payload is not an unstructured one");
         }
     }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.presso.fixtures.CountingPluginContext;
-import dev.presso.host.internal.calibration.CalibrationData;
-import dev.presso.host.internal.calibration.CalibrationSettings;
-import dev.presso.host.internal.calibration.Calibrator;
 import dev.presso.host.internal.calibration.InputStatistics;
 import dev.presso.kernel.evaluation.EvaluationData;
 import dev.presso.kernel.evaluation.EvaluationRequest;
@@ -18,6 +15,8 @@ import dev.presso.kernel.model.CausalLM;
 import dev.presso.kernel.model.LinearOperator;
 import dev.presso.kernel.model.LinearSite;
 import dev.presso.kernel.tensor.TensorScope;
+import dev.presso.modelfixtures.MethodFixture;
+import dev.presso.modelfixtures.Stories260k;
 import dev.presso.plugins.baselines.MagnitudeMethodProvider;
 import dev.presso.plugins.baselines.RtnMethodProvider;
 import dev.presso.plugins.evaluators.PerplexityEvaluatorProvider;
@@ -40,12 +39,11 @@ class Stories260kObsTest {
     void obsMethodsBeatTheBaselinesOnTheRealModel() {
         try (Stories260k data = new Stories260k()) {
             CausalLM model = data.model();
-            CountingPluginContext context = new CountingPluginContext(data.tensors);
+            CountingPluginContext context = new CountingPluginContext(data.tensors());
             EvaluationData text = data.stories();
-            List<LinearSite> sites = model.linearSites().stream().filter(s -> !s.name().equals("lm_head")).toList();
+            List<LinearSite> sites = Stories260k.decoderSites(model);
             assertEquals(35, sites.size());
-            Map<String, InputStatistics> calibration = new Calibrator(data.tensors, CalibrationSettings.defaults())
-                    .dense(model, new CalibrationData(data.samples(CALIBRATION_ROWS), 8));
+            Map<String, InputStatistics> calibration = data.calibration(model, CALIBRATION_ROWS);
             List<Variant> variants = List.of(
                     new Variant("rtn 3-bit g128", new RtnMethodProvider().create(Map.of("group-size", "128")), "3bit"),
                     new Variant("gptq 3-bit g128", new GptqMethodProvider().create(Map.of()), "3bit"),
@@ -56,9 +54,9 @@ class Stories260kObsTest {
             perplexity.put("dense", perplexity(model, text, context));
             bitsPerWeight.put("dense", 32.0);
             for (Variant variant : variants) {
-                Level level = Fixture.level(variant.method(), variant.level());
+                Level level = MethodFixture.level(variant.method(), variant.level());
                 Map<LinearSite, LinearOperator> originals = new LinkedHashMap<>();
-                try (TensorScope _ = data.tensors.scope()) {
+                try (TensorScope _ = data.tensors().scope()) {
                     long start = System.nanoTime();
                     long bits = 0;
                     long weights = 0;

@@ -2,11 +2,10 @@ package dev.presso.plugins.evopress.internal;
 
 import dev.presso.kernel.PressoException;
 import dev.presso.kernel.plugin.PluginOption;
+import dev.presso.kernel.plugin.PluginSettings;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * EvoPress' settings, checked.
@@ -54,54 +53,33 @@ public record EvoPressConfig(int generations, int offspring, List<Stage> stages,
      * @throws PressoException naming the setting, its value and what was expected
      */
     public static EvoPressConfig parse(Map<String, String> settings) {
-        Map<String, String> values = new HashMap<>();
-        OPTIONS.forEach(o -> values.put(o.name(), o.defaultValue()));
-        settings.forEach((name, value) -> {
-            if (!values.containsKey(name)) {
-                throw new PressoException(EvoPressSearch.ID + ": unknown setting '" + name + "' (value \"" + value
-                        + "\"); expected one of "
-                        + OPTIONS.stream().map(PluginOption::name).collect(Collectors.joining(", ")));
-            }
-            values.put(name, value.strip());
-        });
-        int generations = (int) integer(values, "generations", 0, Integer.MAX_VALUE);
-        int offspring = (int) integer(values, "offspring", 1, 100_000);
-        int maxSwitches = (int) integer(values, "max-switches", 1, LevelSwitch.MAX_CHANGES);
-        long seedOffset = integer(values, "seed-offset", Long.MIN_VALUE, Long.MAX_VALUE);
-        List<Long> survivors = list(values, "survivors", 1, 100_000);
-        List<Long> tokens = list(values, "tokens", 1, Long.MAX_VALUE);
+        PluginSettings s = new PluginSettings("search " + EvoPressSearch.ID, settings, OPTIONS);
+        int generations = s.integer("generations", 0, Integer.MAX_VALUE);
+        int offspring = s.integer("offspring", 1, 100_000);
+        int maxSwitches = s.integer("max-switches", 1, LevelSwitch.MAX_CHANGES);
+        long seedOffset = s.integer("seed-offset", Long.MIN_VALUE, Long.MAX_VALUE);
+        List<Long> survivors = list(s, "survivors", 1, 100_000);
+        List<Long> tokens = list(s, "tokens", 1, Long.MAX_VALUE);
         if (survivors.size() != tokens.size()) {
-            throw invalid(values, "tokens", "as many stages as survivors \"" + values.get("survivors") + "\" ("
+            throw s.invalid("tokens", "as many stages as survivors \"" + s.text("survivors") + "\" ("
                     + survivors.size() + ")");
         }
         List<Stage> stages = new ArrayList<>();
         for (int i = 0; i < survivors.size(); i++) {
             if (i > 0 && survivors.get(i) > survivors.get(i - 1)) {
-                throw invalid(values, "survivors", "non-increasing counts");
+                throw s.invalid("survivors", "non-increasing counts");
             }
             stages.add(new Stage(survivors.get(i).intValue(), tokens.get(i)));
         }
         if (survivors.getLast() != 1) {
-            throw invalid(values, "survivors", "a last stage that keeps 1 candidate");
+            throw s.invalid("survivors", "a last stage that keeps 1 candidate");
         }
         return new EvoPressConfig(generations, offspring, stages, maxSwitches, seedOffset);
     }
 
-    private static long integer(Map<String, String> values, String name, long minimum, long maximum) {
-        try {
-            long value = Long.parseLong(values.get(name));
-            if (value >= minimum && value <= maximum) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw invalid(values, name, "an integer in [" + minimum + ", " + maximum + "]");
-    }
-
-    private static List<Long> list(Map<String, String> values, String name, long minimum, long maximum) {
+    private static List<Long> list(PluginSettings s, String name, long minimum, long maximum) {
         List<Long> list = new ArrayList<>();
-        for (String part : values.get(name).split(",", -1)) {
+        for (String part : s.text(name).split(",", -1)) {
             try {
                 long value = Long.parseLong(part.strip());
                 if (value >= minimum && value <= maximum) {
@@ -111,14 +89,9 @@ public record EvoPressConfig(int generations, int offspring, List<Stage> stages,
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw invalid(values, name, "comma-separated integers in [" + minimum + ", " + maximum + "]");
+            throw s.invalid(name, "comma-separated integers in [" + minimum + ", " + maximum + "]");
         }
         return list;
-    }
-
-    private static PressoException invalid(Map<String, String> values, String name, String expected) {
-        return new PressoException(EvoPressSearch.ID + ": setting '" + name + "' is \"" + values.get(name)
-                + "\"; expected " + expected);
     }
 
     /**
