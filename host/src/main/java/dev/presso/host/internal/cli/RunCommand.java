@@ -54,7 +54,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline file (YAML).")
     private Path file;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "The run's output folder (default: runs/NAME).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "The run's output folder (default: runs/NAME, or runs/NAME-2, -3, ... when taken).")
     private @Nullable Path out;
 
     @Option(names = "--resume", description = "Continue the run in the output folder from its last checkpoints.")
@@ -85,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PipelineSpec pipeline = report.spec().orElseThrow();
         Path model = PipelineSetup.modelDirectory(pipeline, progress);
-        Path folder = out != null ? out : Path.of("runs", pipeline.name());
+        Path folder = out != null ? out : defaultFolder(Path.of("runs"), pipeline.name(), resume);
         RunCancellation cancellation = new RunCancellation();
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
@@ -123,6 +124,19 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println("results: " + outcome.folder().resolve("report.html"));
         out.flush();
+    }
+
+    /**
+     * Returns {@code runs/NAME}; for a new run, when that already holds one, the first free
+     * {@code runs/NAME-2}, {@code runs/NAME-3}, ... so that running a pipeline again never needs
+     * an option. {@code --resume} without {@code --out} continues {@code runs/NAME}.
+     */
+    static Path defaultFolder(Path runs, String name, boolean resume) {
+        Path folder = runs.resolve(name);
+        for (int n = 2; !resume && Files.exists(folder.resolve("run.json")); n++) {
+            folder = runs.resolve(name + "-" + n);
+        }
+        return folder;
     }
 
     static Duration duration(String text) {
