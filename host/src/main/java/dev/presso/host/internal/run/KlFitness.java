@@ -24,7 +24,8 @@ import java.util.function.BiFunction;
  * Search fitness (methods.md §1.3): the KL divergence from the dense model to the model with a
  * candidate allocation, in nats per predicted token, on a budget of calibration tokens. Each call
  * draws a fresh random subset of the calibration sequences from the stage's seed (the last one
- * truncated so the total is exactly the budget), so repeated runs see the same draws. The dense
+ * truncated so the total is exactly the budget), so repeated runs see the same draws; a call that
+ * names its draw gets the subset of that draw, the same in a resumed search. The dense
  * model's log-probabilities are computed once per sequence and kept.
  */
 final class KlFitness implements FitnessOracle {
@@ -36,6 +37,7 @@ final class KlFitness implements FitnessOracle {
     private final BiFunction<Integer, Integer, LinearOperator> operatorAt;
     private final Map<Integer, float[]> teacherLogProbs = new HashMap<>();
     private final SplittableRandom random;
+    private final long seed;
 
     KlFitness(CausalLM student, CausalLM teacher, Tensors tensors, List<int[]> sequences, List<LinearSite> units,
             BiFunction<Integer, Integer, LinearOperator> operatorAt, long seed) {
@@ -46,17 +48,28 @@ final class KlFitness implements FitnessOracle {
         this.units = units;
         this.operatorAt = operatorAt;
         this.random = new SplittableRandom(seed);
+        this.seed = seed;
     }
 
     @Override
     public synchronized double fitness(Allocation allocation, long tokens) {
+        return measure(allocation, tokens, shuffledIndices(random));
+    }
+
+    /** Measures on the sequences of a named draw: the same draw, the same sequences, in every run. */
+    @Override
+    public synchronized double fitness(Allocation allocation, long tokens, long draw) {
+        return measure(allocation, tokens, shuffledIndices(new SplittableRandom(seed ^ (draw * 0x9E3779B97F4A7C15L))));
+    }
+
+    private double measure(Allocation allocation, long tokens, List<Integer> order) {
         for (int u = 0; u < units.size(); u++) {
             units.get(u).replace(operatorAt.apply(u, allocation.levels().get(u)));
         }
         double total = 0;
         long positions = 0;
         long remaining = Math.max(2, tokens);
-        for (int index : shuffledIndices()) {
+        for (int index : order) {
             if (remaining < 2) {
                 break;
             }
@@ -97,7 +110,7 @@ final class KlFitness implements FitnessOracle {
         return logits.reshape(ids.length, model.vocabularySize()).logSoftmax();
     }
 
-    private List<Integer> shuffledIndices() {
+    private List<Integer> shuffledIndices(SplittableRandom random) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < sequences.size(); i++) {
             order.add(i);

@@ -69,7 +69,8 @@ public final class EvoPressSearch implements SearchStrategy {
             for (int g = state.generation() + 1; g <= config.generations(); g++) {
                 cancellation.throwIfCancelled();
                 List<int[]> children = offspring(state.levels(), mutation, generator(seed, g));
-                MultiStepSelection.Winner winner = selection.select(children, state.levels(), oracle, cancellation);
+                MultiStepSelection.Winner winner = selection.select(children, state.levels(), oracle, g,
+                        cancellation);
                 state = new SearchCheckpoint(digest, g, winner.fitness(), winner.levels());
                 context.checkpoints().save(SearchCheckpoint.NAME, state.encode());
                 progress.advance(1);
@@ -91,7 +92,8 @@ public final class EvoPressSearch implements SearchStrategy {
         if (candidates.size() == 1) {
             state = new SearchCheckpoint(digest, 0, Double.NaN, candidates.getFirst());
         } else {
-            MultiStepSelection.Winner winner = selection.select(candidates, null, oracle, context.cancellation());
+            MultiStepSelection.Winner winner = selection.select(candidates, null, oracle, 0,
+                    context.cancellation());
             state = new SearchCheckpoint(digest, 0, winner.fitness(), winner.levels());
         }
         context.checkpoints().save(SearchCheckpoint.NAME, state.encode());

@@ -31,10 +31,13 @@ final class MultiStepSelection {
      * @param candidates the children, distinct
      * @param parent the parent, added before the last stage when absent; {@code null} for none
      * @param oracle scores candidates
+     * @param round the selection round (0 for the start, then the generation), which with the
+     *     stage names the oracle's token draw, so every candidate of a stage sees the same tokens
+     *     and a resumed search repeats the draws
      * @param cancellation polled before every fitness call
      * @return the winner
      */
-    Winner select(List<int[]> candidates, int @Nullable [] parent, FitnessOracle oracle,
+    Winner select(List<int[]> candidates, int @Nullable [] parent, FitnessOracle oracle, long round,
             CancellationToken cancellation) {
         List<int[]> remaining = new ArrayList<>(candidates);
         double[] fitness = new double[0];
@@ -47,7 +50,8 @@ final class MultiStepSelection {
             fitness = new double[remaining.size()];
             for (int i = 0; i < remaining.size(); i++) {
                 cancellation.throwIfCancelled();
-                fitness[i] = oracle.fitness(allocation(remaining.get(i)), stage.tokens());
+                fitness[i] = oracle.fitness(allocation(remaining.get(i)), stage.tokens(),
+                        round * stages.size() + s);
             }
             double[] scores = fitness;
             List<Integer> order = IntStream.range(0, remaining.size()).boxed()
