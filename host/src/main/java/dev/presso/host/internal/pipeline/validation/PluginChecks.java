@@ -33,7 +33,8 @@ final class PluginChecks {
             List<String> ids = installed.stream().map(InstalledPlugin::id).toList();
             return Optional.of(new Diagnostic(ProblemCode.PLUGIN_MISSING, requirement.where(), "plugin '"
                     + requirement.id() + "' is not installed", DidYouMean.hint(requirement.id(), ids)
-                            + "install it with 'presso plugins install " + requirement.id() + "'; "
+                            + "install its jar with 'presso plugins install --runtime osgi JAR', or put it on the"
+                            + " class path; "
                             + (installed.isEmpty() ? "no plugin is installed" : "installed: " + installed.stream()
                                     .map(ProviderIndex::plugin).collect(Collectors.joining(", ")))));
         }

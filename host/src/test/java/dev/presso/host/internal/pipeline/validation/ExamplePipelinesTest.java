@@ -49,7 +49,8 @@ class ExamplePipelinesTest {
 
     @Test
     void theExamplesCoverTheBaselinesTheDefaultModelAndTargeting() throws IOException {
-        assertEquals(List.of("quick-start.yaml", "stories260k-baselines.yaml", "stories260k-targeting.yaml"),
+        assertEquals(List.of("quick-start.yaml", "stories260k-baselines.yaml", "stories260k-evopress.yaml",
+                "stories260k-targeting.yaml"),
                 examples().stream().map(p -> p.getFileName().toString()).toList());
     }
 
