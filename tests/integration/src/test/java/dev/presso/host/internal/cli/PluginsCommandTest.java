@@ -57,7 +57,7 @@ class PluginsCommandTest {
                         + " evaluator:layer-error, evaluator:perplexity"), text),
                 () -> assertTrue(text.contains("tensor-cpu  0.1.0    [1.0,2)     tensor:cpu"), text),
                 () -> assertTrue(text.contains("baselines   0.1.0    [1.0,2)     method:magnitude, method:rtn,"
-                        + " method:svd, search:uniform"), text),
+                        + " method:svd, search:random, search:uniform"), text),
                 () -> assertTrue(text.contains("3 plugin(s), classpath mode."), text));
     }
 
