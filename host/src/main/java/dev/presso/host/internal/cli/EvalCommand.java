@@ -1,14 +1,15 @@
 package dev.presso.host.internal.cli;
 
+import dev.presso.host.internal.catalog.classpath.ClasspathCatalog;
 import dev.presso.host.internal.data.DataFormat;
 import dev.presso.host.internal.data.TokenDataFiles;
 import dev.presso.host.internal.model.llama.LlamaModel;
+import dev.presso.host.internal.run.Providers;
 import dev.presso.host.internal.tokenizer.TokenizerLoader;
 import dev.presso.kernel.PressoException;
 import dev.presso.kernel.evaluation.EvaluationData;
 import dev.presso.kernel.evaluation.EvaluationRequest;
 import dev.presso.kernel.evaluation.Evaluator;
-import dev.presso.kernel.plugin.PluginOption;
 import dev.presso.kernel.evaluation.EvaluatorProvider;
 import dev.presso.kernel.evaluation.Metric;
 import dev.presso.kernel.model.CausalLM;
@@ -87,7 +88,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvaluatorProvider provider = EvaluatorCatalog.discover().get(metric);
+        EvaluatorProvider provider = new Providers(ClasspathCatalog.ofHost()).evaluator(metric).provider();
         try (LoadedModel loaded = new LoadedModel(backend)) {
             LlamaModel model = loaded.load(directory);
             Evaluator evaluator = provider.create(settings(provider, model.config().maxPositionEmbeddings()));
@@ -112,11 +113,7 @@ final class EvalCommand implements Callable<Integer> {
         put(all, "max-length", maxLength);
         put(all, "stride", stride);
         put(all, "top-k", topK);
-        boolean takesMaxLength = provider.options().stream().map(PluginOption::name).anyMatch("max-length"::equals);
-        if (takesMaxLength && !all.containsKey("max-length")) {
-            all.put("max-length", String.valueOf(contextLength));
-        }
-        return all;
+        return Providers.withMaxLength(provider, all, contextLength);
     }
 
     private static void put(Map<String, String> settings, String name, @Nullable Object value) {

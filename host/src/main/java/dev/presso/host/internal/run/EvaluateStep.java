@@ -8,8 +8,6 @@ import dev.presso.kernel.evaluation.Evaluator;
 import dev.presso.kernel.evaluation.EvaluatorProvider;
 import dev.presso.kernel.evaluation.Metric;
 import dev.presso.kernel.model.CausalLM;
-import dev.presso.kernel.plugin.PluginOption;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,12 +26,8 @@ final class EvaluateStep {
         for (MetricSpec spec : stage.metrics()) {
             scope.cancellation().throwIfCancelled();
             Provided<EvaluatorProvider> provided = scope.providers().evaluator(spec.id());
-            Map<String, String> settings = new LinkedHashMap<>(spec.params().values());
-            boolean takesMaxLength = provided.provider().options().stream().map(PluginOption::name)
-                    .anyMatch("max-length"::equals);
-            if (takesMaxLength && scope.data().evaluationLength() > 0) {
-                settings.putIfAbsent("max-length", String.valueOf(scope.data().evaluationLength()));
-            }
+            Map<String, String> settings = Providers.withMaxLength(provided.provider(), spec.params().values(),
+                    scope.data().evaluationLength());
             Evaluator evaluator = PluginFailureException.attribute(provided.plugin(), "creating evaluator " + spec.id(),
                     () -> provided.provider().create(settings));
             Optional<CausalLM> reference = evaluator.needsReference() ? Optional.of(scope.dense().model())

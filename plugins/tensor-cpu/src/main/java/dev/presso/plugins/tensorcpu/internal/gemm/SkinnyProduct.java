@@ -2,6 +2,7 @@ package dev.presso.plugins.tensorcpu.internal.gemm;
 
 import static dev.presso.plugins.tensorcpu.internal.gemm.GemmBlocking.SPECIES;
 
+import dev.presso.plugins.tensorcpu.internal.kernel.Simd;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -341,13 +342,13 @@ final class SkinnyProduct {
                 acc2 = ap.fma(FloatVector.fromArray(SPECIES, bData, b2 + p), acc2);
                 acc3 = ap.fma(FloatVector.fromArray(SPECIES, bData, b3 + p), acc3);
             }
-            Epilogue.store(inLaneOrder(acc0) + tail(aRow, b0, kVector), alpha,
+            Epilogue.store((float) Simd.sumLanes(acc0) + tail(aRow, b0, kVector), alpha,
                     beta, c, cRow + j);
-            Epilogue.store(inLaneOrder(acc1) + tail(aRow, b1, kVector), alpha,
+            Epilogue.store((float) Simd.sumLanes(acc1) + tail(aRow, b1, kVector), alpha,
                     beta, c, cRow + j + 1);
-            Epilogue.store(inLaneOrder(acc2) + tail(aRow, b2, kVector), alpha,
+            Epilogue.store((float) Simd.sumLanes(acc2) + tail(aRow, b2, kVector), alpha,
                     beta, c, cRow + j + 2);
-            Epilogue.store(inLaneOrder(acc3) + tail(aRow, b3, kVector), alpha,
+            Epilogue.store((float) Simd.sumLanes(acc3) + tail(aRow, b3, kVector), alpha,
                     beta, c, cRow + j + 3);
         }
         for (; j < j1; j++) {
@@ -357,7 +358,7 @@ final class SkinnyProduct {
                 acc = FloatVector.fromArray(SPECIES, a, aRow + p)
                         .fma(FloatVector.fromArray(SPECIES, bData, bj + p), acc);
             }
-            Epilogue.store(inLaneOrder(acc) + tail(aRow, bj, kVector), alpha,
+            Epilogue.store((float) Simd.sumLanes(acc) + tail(aRow, bj, kVector), alpha,
                     beta, c, cRow + j);
         }
     }
@@ -367,18 +368,6 @@ final class SkinnyProduct {
         float sum = 0f;
         for (int p = from; p < k; p++) {
             sum = Math.fma(a[aRow + p], bData[bRow + p], sum);
-        }
-        return sum;
-    }
-
-    /**
-     * Adds a vector's lanes in lane order: {@code reduceLanes(ADD)} may add in any order, and its
-     * order differs between the interpreter and C2, which made products depend on JIT state.
-     */
-    private static float inLaneOrder(FloatVector v) {
-        float sum = 0;
-        for (float lane : v.toArray()) {
-            sum += lane;
         }
         return sum;
     }

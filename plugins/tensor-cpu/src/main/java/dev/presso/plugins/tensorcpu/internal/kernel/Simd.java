@@ -99,12 +99,11 @@ public final class Simd {
     /**
      * Adds the lanes in lane order, in double. {@code reduceLanes(ADD)} may add in any order, and
      * its order differs between the interpreter and C2, so its result would depend on JIT state.
+     * Any species.
      */
     public static double sumLanes(FloatVector v) {
-        float[] lanes = new float[LANES];
-        v.intoArray(lanes, 0);
         double s = 0;
-        for (float lane : lanes) {
+        for (float lane : v.toArray()) {
             s += lane;
         }
         return s;
