@@ -54,4 +54,17 @@ public interface PluginContext {
      * @return the stage's checkpoints
      */
     Checkpoints checkpoints();
+
+    /**
+     * Records one point of a named series, such as a search's best fitness per generation or a
+     * training loss per step. The host keeps the points with the stage's results (a resumed stage
+     * keeps those recorded before it stopped; recording a step again replaces its value) and
+     * draws each series in the report. The default discards the point.
+     *
+     * @param series the series name, such as {@code "fitness"}
+     * @param step the x coordinate, such as the generation
+     * @param value the y coordinate
+     * @since 1.0
+     */
+    default void record(String series, long step, double value) {}
 }

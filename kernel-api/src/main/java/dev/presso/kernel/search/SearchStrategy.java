@@ -1,7 +1,6 @@
 package dev.presso.kernel.search;
 
 import dev.presso.kernel.pipeline.PluginContext;
-import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -22,12 +21,12 @@ public interface SearchStrategy {
     /**
      * Searches for an allocation.
      *
-     * @param units the units and the costs of their levels
-     * @param budgetBits the largest allowed total cost in bits
+     * @param space the units, the costs (and errors) of their levels, and the budgets
      * @param oracle scores candidate allocations
-     * @param context the run's seed, progress and cancellation
-     * @return an allocation whose total cost is at most {@code budgetBits}
+     * @param context the run's seed, progress, cancellation, checkpoints and recorded series
+     * @return an allocation that {@link SearchSpace#fits fits} the space's budgets
+     * @throws dev.presso.kernel.PressoException when no allocation fits, or the strategy cannot
+     *     work on the space (for example it needs level errors the units do not have)
      */
-    Allocation search(List<SearchUnit> units, long budgetBits, FitnessOracle oracle,
-            PluginContext context);
+    Allocation search(SearchSpace space, FitnessOracle oracle, PluginContext context);
 }

@@ -1,5 +1,6 @@
 package dev.presso.integration;
 
+import dev.presso.kernel.search.SearchSpace;
 import dev.presso.fixtures.CountingPluginContext;
 import dev.presso.fixtures.ReferenceBackend;
 import dev.presso.host.TensorRuntime;
@@ -168,7 +169,7 @@ public final class Fixtures {
                 .orElseThrow(() -> new AssertionError("no strategy " + strategyId + " in " + catalog.plugins()));
         try (ReferenceBackend backend = new ReferenceBackend()) {
             return provided.provider().create(java.util.Map.of())
-                    .search(UNITS, Long.MAX_VALUE, (allocation, tokens) -> 0.0,
+                    .search(new SearchSpace(UNITS, Long.MAX_VALUE), (allocation, tokens) -> 0.0,
                             new CountingPluginContext(TensorRuntime.tensors(backend)))
                     .levels();
         }

@@ -222,6 +222,6 @@ public interface SearchStrategyContract {
 
     private Allocation run(SearchProblem problem, ProblemOracle oracle, CountingPluginContext context) {
         SearchStrategy strategy = assertDoesNotThrow(() -> provider().create(settings()));
-        return strategy.search(problem.units(), problem.budgetBits(), oracle, context);
+        return strategy.search(problem.space(), oracle, context);
     }
 }

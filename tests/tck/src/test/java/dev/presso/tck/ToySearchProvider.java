@@ -4,6 +4,7 @@ import dev.presso.kernel.PressoException;
 import dev.presso.kernel.pipeline.PluginContext;
 import dev.presso.kernel.plugin.PluginOption;
 import dev.presso.kernel.search.Allocation;
+import dev.presso.kernel.search.SearchSpace;
 import dev.presso.kernel.search.FitnessOracle;
 import dev.presso.kernel.search.SearchStrategy;
 import dev.presso.kernel.search.SearchStrategyProvider;
@@ -59,8 +60,10 @@ final class ToySearchProvider implements SearchStrategyProvider {
             }
 
             @Override
-            public Allocation search(List<SearchUnit> units, long budgetBits, FitnessOracle oracle,
+            public Allocation search(SearchSpace space, FitnessOracle oracle,
                     PluginContext context) {
+                List<SearchUnit> units = space.units();
+                long budgetBits = space.budgetBits();
                 if (flaw != Flaw.IGNORES_CANCELLATION) {
                     context.cancellation().throwIfCancelled();
                 }

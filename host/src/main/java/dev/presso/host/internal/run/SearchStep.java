@@ -13,6 +13,7 @@ import dev.presso.kernel.model.LinearSite;
 import dev.presso.kernel.search.Allocation;
 import dev.presso.kernel.search.SearchStrategy;
 import dev.presso.kernel.search.SearchStrategyProvider;
+import dev.presso.kernel.search.SearchSpace;
 import dev.presso.kernel.search.SearchUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +98,7 @@ final class SearchStep {
                     });
                 }, scope.seed());
         Allocation allocation = PluginFailureException.attribute(provided.plugin(), "strategy " + stage.strategy().id(),
-                () -> strategy.search(units, budget, fitness, scope.pluginContext()));
+                () -> strategy.search(new SearchSpace(units, budget), fitness, scope.pluginContext()));
         sites.forEach(site -> site.replace(before.get(site.name())));
         if (allocation.levels().size() != units.size()
                 || allocation.levels().stream().anyMatch(l -> l < 0 || l >= levels.size())) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.presso.fixtures.CountingPluginContext;
 import dev.presso.kernel.PressoException;
 import dev.presso.kernel.search.Allocation;
+import dev.presso.kernel.search.SearchSpace;
 import dev.presso.kernel.search.FitnessOracle;
 import dev.presso.kernel.search.SearchStrategy;
 import dev.presso.kernel.search.SearchUnit;
@@ -39,23 +40,23 @@ class UniformSearchTest {
 
     @Test
     void picksTheLeastCompressedLevelWhoseTotalFits() {
-        assertEquals(new Allocation(List.of(0, 0, 0)), uniform().search(UNITS, 2480, UNUSED, CONTEXT));
-        assertEquals(new Allocation(List.of(1, 1, 1)), uniform().search(UNITS, 2479, UNUSED, CONTEXT));
-        assertEquals(new Allocation(List.of(1, 1, 1)), uniform().search(UNITS, 1240, UNUSED, CONTEXT));
-        assertEquals(new Allocation(List.of(3, 3, 3)), uniform().search(UNITS, 310, UNUSED, CONTEXT));
-        assertEquals(new Allocation(List.of()), uniform().search(List.of(), 0, UNUSED, CONTEXT));
+        assertEquals(new Allocation(List.of(0, 0, 0)), uniform().search(new SearchSpace(UNITS, 2480), UNUSED, CONTEXT));
+        assertEquals(new Allocation(List.of(1, 1, 1)), uniform().search(new SearchSpace(UNITS, 2479), UNUSED, CONTEXT));
+        assertEquals(new Allocation(List.of(1, 1, 1)), uniform().search(new SearchSpace(UNITS, 1240), UNUSED, CONTEXT));
+        assertEquals(new Allocation(List.of(3, 3, 3)), uniform().search(new SearchSpace(UNITS, 310), UNUSED, CONTEXT));
+        assertEquals(new Allocation(List.of()), uniform().search(new SearchSpace(List.of(), 0), UNUSED, CONTEXT));
     }
 
     @Test
     void aBudgetBelowTheMostCompressedLevelNamesTheBudgetAndTheSmallestCost() {
-        PressoException e = assertThrows(PressoException.class, () -> uniform().search(UNITS, 309, UNUSED, CONTEXT));
+        PressoException e = assertThrows(PressoException.class, () -> uniform().search(new SearchSpace(UNITS, 309), UNUSED, CONTEXT));
         assertTrue(e.getMessage().contains("budget of 309 bits") && e.getMessage().contains("310 bits"), e.getMessage());
     }
 
     @Test
     void unitsWithDifferentLevelCountsAreRefused() {
         List<SearchUnit> mixed = List.of(UNITS.getFirst(), new SearchUnit("n:m", List.of(500L)));
-        PressoException e = assertThrows(PressoException.class, () -> uniform().search(mixed, 10_000, UNUSED, CONTEXT));
+        PressoException e = assertThrows(PressoException.class, () -> uniform().search(new SearchSpace(mixed, 10_000), UNUSED, CONTEXT));
         assertTrue(e.getMessage().contains("unit n:m offers 1 levels but unit a offers 4"), e.getMessage());
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.presso.fixtures.CountingPluginContext;
 import dev.presso.kernel.PressoException;
 import dev.presso.kernel.search.Allocation;
+import dev.presso.kernel.search.SearchSpace;
 import dev.presso.kernel.search.FitnessOracle;
 import dev.presso.kernel.tensor.Tensors;
 import java.lang.reflect.Proxy;
@@ -32,7 +33,7 @@ class EvoPressSearchTest {
 
     static Allocation search(Map<String, String> settings, Separable problem, long budget,
             CountingPluginContext context) {
-        return new EvoPressSearchProvider().create(settings).search(problem.units, budget, problem, context);
+        return new EvoPressSearchProvider().create(settings).search(new SearchSpace(problem.units, budget), problem, context);
     }
 
     @Test
@@ -97,7 +98,7 @@ class EvoPressSearchTest {
             return problem.fitness(allocation, tokens);
         };
         assertThrows(PressoException.class, () -> new EvoPressSearchProvider().create(settings)
-                .search(problem.units, budget, cancelAfterTen, interrupted));
+                .search(new SearchSpace(problem.units, budget), cancelAfterTen, interrupted));
         assertEquals(10, interrupted.steps(), "one progress step per completed generation");
         byte[] saved = interrupted.checkpoints().load(CHECKPOINT).orElseThrow();
 

@@ -1,6 +1,7 @@
 package dev.presso.tck.internal;
 
 import dev.presso.kernel.search.Allocation;
+import dev.presso.kernel.search.SearchSpace;
 import dev.presso.kernel.search.SearchUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +133,15 @@ public record SearchProblem(String name, List<SearchUnit> units, long budgetBits
             }
         }
         throw new IllegalStateException("problem " + name + " has no uniform allocation within its budget");
+    }
+
+    /**
+     * Returns the problem as a strategy sees it.
+     *
+     * @return the units and the budget
+     */
+    public SearchSpace space() {
+        return new SearchSpace(units, budgetBits);
     }
 
     @Override

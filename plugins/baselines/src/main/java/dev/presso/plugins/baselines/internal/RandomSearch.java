@@ -6,9 +6,13 @@ import dev.presso.kernel.pipeline.ProgressSink;
 import dev.presso.kernel.search.Allocation;
 import dev.presso.kernel.search.FitnessOracle;
 import dev.presso.kernel.search.SearchStrategy;
+import dev.presso.kernel.search.SearchSpace;
 import dev.presso.kernel.search.SearchUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -42,20 +46,23 @@ public final class RandomSearch implements SearchStrategy {
     }
 
     @Override
-    public Allocation search(List<SearchUnit> units, long budgetBits, FitnessOracle oracle, PluginContext context) {
+    public Allocation search(SearchSpace space, FitnessOracle oracle, PluginContext context) {
+        List<SearchUnit> units = space.units();
         if (units.isEmpty()) {
             return new Allocation(List.of());
         }
-        long cheapest = units.stream().mapToLong(u -> u.levelCostsBits().getLast()).sum();
-        if (cheapest > budgetBits) {
-            throw new PressoException(ID + ": no allocation fits the budget of " + budgetBits + " bits; the most"
-                    + " compressed level of every unit costs " + cheapest + " bits in total");
+        int[] mostCompressed = units.stream().mapToInt(u -> u.levelCount() - 1).toArray();
+        if (!space.fits(mostCompressed)) {
+            throw new PressoException(ID + ": no allocation fits the budget of " + space.budgetBits() + " bits"
+                    + (space.groupBudgetsBits().isEmpty() ? "" : " and the group budgets " + space.groupBudgetsBits())
+                    + "; the most compressed level of every unit costs " + space.cost(mostCompressed)
+                    + " bits in total");
         }
         SplittableRandom random = new SplittableRandom(context.seed());
         List<Allocation> candidates = new ArrayList<>();
-        uniform(units, budgetBits).ifPresent(candidates::add);
+        uniform(space).ifPresent(candidates::add);
         while (candidates.size() < evaluations) {
-            candidates.add(draw(units, budgetBits, random));
+            candidates.add(draw(space, random));
         }
         Allocation best = candidates.getFirst();
         double bestFitness = Double.POSITIVE_INFINITY;
@@ -73,32 +80,23 @@ public final class RandomSearch implements SearchStrategy {
         return best;
     }
 
-    private static java.util.Optional<Allocation> uniform(List<SearchUnit> units, long budgetBits) {
-        int levels = units.stream().mapToInt(u -> u.levelCostsBits().size()).min().orElse(0);
+    private static Optional<Allocation> uniform(SearchSpace space) {
+        int levels = space.units().stream().mapToInt(SearchUnit::levelCount).min().orElse(0);
         for (int level = 0; level < levels; level++) {
-            int index = level;
-            if (units.stream().mapToLong(u -> u.levelCostsBits().get(index)).sum() <= budgetBits) {
-                return java.util.Optional.of(new Allocation(java.util.Collections.nCopies(units.size(), level)));
+            int[] uniform = new int[space.units().size()];
+            Arrays.fill(uniform, level);
+            if (space.fits(uniform)) {
+                return Optional.of(new Allocation(Collections.nCopies(uniform.length, level)));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    private static Allocation draw(List<SearchUnit> units, long budgetBits, SplittableRandom random) {
-        int[] levels = new int[units.size()];
-        long total = units.stream().mapToLong(u -> u.levelCostsBits().getFirst()).sum();
-        while (total > budgetBits) {
-            int unit = random.nextInt(units.size());
-            List<Long> costs = units.get(unit).levelCostsBits();
-            if (levels[unit] + 1 < costs.size()) {
-                total += costs.get(levels[unit] + 1) - costs.get(levels[unit]);
-                levels[unit]++;
-            }
+    private static Allocation draw(SearchSpace space, SplittableRandom random) {
+        int[] levels = new int[space.units().size()];
+        for (List<Integer> open = space.unitsOverBudget(levels); !open.isEmpty(); open = space.unitsOverBudget(levels)) {
+            levels[open.get(random.nextInt(open.size()))]++;
         }
-        List<Integer> allocation = new ArrayList<>();
-        for (int level : levels) {
-            allocation.add(level);
-        }
-        return new Allocation(allocation);
+        return new Allocation(Arrays.stream(levels).boxed().toList());
     }
 }

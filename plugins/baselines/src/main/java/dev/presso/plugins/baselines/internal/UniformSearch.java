@@ -5,7 +5,9 @@ import dev.presso.kernel.pipeline.PluginContext;
 import dev.presso.kernel.search.Allocation;
 import dev.presso.kernel.search.FitnessOracle;
 import dev.presso.kernel.search.SearchStrategy;
+import dev.presso.kernel.search.SearchSpace;
 import dev.presso.kernel.search.SearchUnit;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -27,7 +29,8 @@ public final class UniformSearch implements SearchStrategy {
     }
 
     @Override
-    public Allocation search(List<SearchUnit> units, long budgetBits, FitnessOracle oracle, PluginContext context) {
+    public Allocation search(SearchSpace space, FitnessOracle oracle, PluginContext context) {
+        List<SearchUnit> units = space.units();
         if (units.isEmpty()) {
             return new Allocation(List.of());
         }
@@ -35,15 +38,17 @@ public final class UniformSearch implements SearchStrategy {
         long cheapest = Long.MAX_VALUE;
         for (int level = 0; level < levels; level++) {
             context.cancellation().throwIfCancelled();
-            long total = total(units, level);
-            if (total <= budgetBits) {
+            int[] uniform = new int[units.size()];
+            Arrays.fill(uniform, level);
+            if (space.fits(uniform)) {
                 return new Allocation(Collections.nCopies(units.size(), level));
             }
-            cheapest = Math.min(cheapest, total);
+            cheapest = Math.min(cheapest, space.cost(uniform));
         }
-        throw new PressoException(ID + ": no level fits the budget of " + budgetBits + " bits; the smallest total "
-                + "cost of one level for all " + units.size() + " units is " + cheapest + " bits; expected a budget of"
-                + " at least " + cheapest + " bits");
+        throw new PressoException(ID + ": no level fits the budget of " + space.budgetBits() + " bits"
+                + (space.groupBudgetsBits().isEmpty() ? "" : " and the group budgets " + space.groupBudgetsBits())
+                + "; the smallest total cost of one level for all " + units.size() + " units is " + cheapest
+                + " bits; expected a budget of at least " + cheapest + " bits");
     }
 
     private static int levelCount(List<SearchUnit> units) {
@@ -58,11 +63,4 @@ public final class UniformSearch implements SearchStrategy {
         return first.levelCostsBits().size();
     }
 
-    private static long total(List<SearchUnit> units, int level) {
-        long total = 0;
-        for (SearchUnit unit : units) {
-            total = Math.addExact(total, unit.levelCostsBits().get(level));
-        }
-        return total;
-    }
 }

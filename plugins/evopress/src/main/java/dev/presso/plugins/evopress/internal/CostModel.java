@@ -1,5 +1,6 @@
 package dev.presso.plugins.evopress.internal;
 
+import dev.presso.kernel.search.SearchSpace;
 import dev.presso.kernel.search.SearchUnit;
 import java.util.List;
 
@@ -9,14 +10,15 @@ import java.util.List;
  */
 final class CostModel {
     private final long[][] costs;
-    private final long budget;
+    private final SearchSpace space;
 
-    CostModel(List<SearchUnit> units, long budget) {
+    CostModel(SearchSpace space) {
+        List<SearchUnit> units = space.units();
         this.costs = new long[units.size()][];
         for (int u = 0; u < costs.length; u++) {
             costs[u] = units.get(u).levelCostsBits().stream().mapToLong(Long::longValue).toArray();
         }
-        this.budget = budget;
+        this.space = space;
     }
 
     int units() {
@@ -32,7 +34,11 @@ final class CostModel {
     }
 
     long budget() {
-        return budget;
+        return space.budgetBits();
+    }
+
+    SearchSpace space() {
+        return space;
     }
 
     long total(int[] levels) {
@@ -44,7 +50,7 @@ final class CostModel {
     }
 
     boolean fits(int[] levels) {
-        return total(levels) <= budget;
+        return space.fits(levels);
     }
 
     /** Returns each unit's cheapest level (the lowest index among ties). */
@@ -72,7 +78,14 @@ final class CostModel {
 
     /** Returns a digest of the costs and the budget, to recognise a checkpoint's problem. */
     long digest() {
-        long h = budget;
+        long h = space.budgetBits();
+        for (String group : space.groups()) {
+            h = h * 1_000_003L + group.hashCode();
+            h = h * 1_000_003L + space.groupBudgetsBits().getOrDefault(group, -1L);
+            for (int unit : space.unitsOf(group)) {
+                h = h * 1_000_003L + unit;
+            }
+        }
         for (long[] unit : costs) {
             h = h * 1_000_003L + unit.length;
             for (long c : unit) {

@@ -7,6 +7,7 @@ import dev.presso.kernel.pipeline.ProgressSink;
 import dev.presso.kernel.search.Allocation;
 import dev.presso.kernel.search.FitnessOracle;
 import dev.presso.kernel.search.SearchStrategy;
+import dev.presso.kernel.search.SearchSpace;
 import dev.presso.kernel.search.SearchUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,18 +46,20 @@ public final class EvoPressSearch implements SearchStrategy {
     }
 
     @Override
-    public Allocation search(List<SearchUnit> units, long budgetBits, FitnessOracle oracle, PluginContext context) {
+    public Allocation search(SearchSpace space, FitnessOracle oracle, PluginContext context) {
+        List<SearchUnit> units = space.units();
         CancellationToken cancellation = context.cancellation();
         cancellation.throwIfCancelled();
         if (units.isEmpty()) {
             return new Allocation(List.of());
         }
-        CostModel costs = new CostModel(units, budgetBits);
-        long cheapest = costs.total(costs.cheapestLevels());
-        if (cheapest > budgetBits) {
-            throw new PressoException(ID + ": no allocation fits the budget of " + budgetBits + " bits; the cheapest"
-                    + " levels of all " + units.size() + " units total " + cheapest + " bits; expected a budget of at"
-                    + " least " + cheapest + " bits");
+        CostModel costs = new CostModel(space);
+        if (!costs.fits(costs.cheapestLevels())) {
+            long cheapest = costs.total(costs.cheapestLevels());
+            throw new PressoException(ID + ": no allocation fits the budget of " + space.budgetBits() + " bits"
+                    + (space.groupBudgetsBits().isEmpty() ? "" : " and the group budgets " + space.groupBudgetsBits())
+                    + "; the cheapest levels of all " + units.size() + " units total " + cheapest
+                    + " bits; expected a budget of at least " + cheapest + " bits");
         }
         long seed = context.seed() + config.seedOffset();
         long digest = (costs.digest() * 1_000_003L + config.trajectoryDigest()) * 1_000_003L + seed;
@@ -80,7 +83,7 @@ public final class EvoPressSearch implements SearchStrategy {
         }
         if (!costs.fits(state.levels())) {
             throw new IllegalStateException(ID + ": the allocation costs " + costs.total(state.levels())
-                    + " bits, over the budget of " + budgetBits);
+                    + " bits, over the budget of " + space.budgetBits() + " bits or a group budget");
         }
         return MultiStepSelection.allocation(state.levels());
     }
