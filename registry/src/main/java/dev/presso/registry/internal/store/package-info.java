@@ -1,0 +1,5 @@
+/** Checks and files behind the registry store. Not API. */
+@NullMarked
+package dev.presso.registry.internal.store;
+
+import org.jspecify.annotations.NullMarked;
