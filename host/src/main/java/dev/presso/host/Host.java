@@ -120,6 +120,30 @@ public final class Host implements AutoCloseable {
     }
 
     /**
+     * Returns the registries configured in this host's state folder ({@code registries.json},
+     * written by {@link PluginRegistries#configure} or {@code presso registry add}), to search and
+     * install plugins from.
+     *
+     * @return the registry operations of this host
+     * @throws PressoException if the host runs plugins from the class path, or the configuration
+     *     is not valid
+     */
+    public PluginRegistries registries() {
+        return registries(PluginRegistries.configured(stateFolder()));
+    }
+
+    /**
+     * Returns operations on given registries, to search and install plugins from.
+     *
+     * @param registries the registries with their trusted root keys, first the most trusted
+     * @return the registry operations of this host
+     * @throws PressoException if the host runs plugins from the class path
+     */
+    public PluginRegistries registries(List<PluginRegistries.Registry> registries) {
+        return new PluginRegistries(plugins, stateFolder(), registries, this::describe);
+    }
+
+    /**
      * Checks a pipeline file against this host's plugins, the model and the data.
      *
      * @param pipeline the pipeline file
@@ -171,6 +195,14 @@ public final class Host implements AutoCloseable {
     @Override
     public void close() {
         plugins.close();
+    }
+
+    private Path stateFolder() {
+        if (plugins instanceof OsgiPluginManager osgi) {
+            return osgi.stateFolder();
+        }
+        throw new PressoException("plugins from registries need OSGi mode, where plugins are installed while the host"
+                + " runs; open the host with Host.osgi(stateFolder)");
     }
 
     private ValidationReport validate(Path pipeline) {

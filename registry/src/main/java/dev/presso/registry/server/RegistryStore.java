@@ -274,11 +274,11 @@ public final class RegistryStore {
      *
      * @param token the presented token
      * @return the namespace
-     * @throws PublishRefused ({@link PublishRefused.Status#UNAUTHORIZED}) if it is no publisher's token
+     * @throws PublishRefusedException ({@link PublishRefusedException.Status#UNAUTHORIZED}) if it is no publisher's token
      */
     public String authenticate(String token) {
-        return readTokens().namespaceOf(token).orElseThrow(() -> new PublishRefused(
-                PublishRefused.Status.UNAUTHORIZED, "the upload token is not valid for any namespace of this"
+        return readTokens().namespaceOf(token).orElseThrow(() -> new PublishRefusedException(
+                PublishRefusedException.Status.UNAUTHORIZED, "the upload token is not valid for any namespace of this"
                         + " registry"));
     }
 
@@ -289,7 +289,7 @@ public final class RegistryStore {
      * @param token the namespace's upload token
      * @param request the request
      * @return the accepted release
-     * @throws PublishRefused if the token, namespace, size, bundle, signature or version is not
+     * @throws PublishRefusedException if the token, namespace, size, bundle, signature or version is not
      *     acceptable; nothing is stored then
      */
     public Release publish(String token, PublishRequest request) {
@@ -298,23 +298,23 @@ public final class RegistryStore {
         String version = descriptor.version();
         String namespace = authenticate(token);
         if (!PluginId.namespaceOf(id).equals(namespace)) {
-            throw new PublishRefused(PublishRefused.Status.FORBIDDEN, "the token belongs to namespace " + namespace
+            throw new PublishRefusedException(PublishRefusedException.Status.FORBIDDEN, "the token belongs to namespace " + namespace
                     + ", which does not own " + id + " (namespace " + PluginId.namespaceOf(id) + ")");
         }
         byte[] bundle = request.bundle();
         if (bundle.length > settings.maxBundleBytes()) {
-            throw new PublishRefused(PublishRefused.Status.TOO_LARGE, id + " " + version + ": the bundle has "
+            throw new PublishRefusedException(PublishRefusedException.Status.TOO_LARGE, id + " " + version + ": the bundle has "
                     + bundle.length + " bytes; this registry accepts at most " + settings.maxBundleBytes());
         }
         String problem = BundleInspector.problem(bundle, id, PluginVersion.parse(version));
         if (problem != null) {
-            throw new PublishRefused(PublishRefused.Status.BAD_REQUEST, id + " " + version + ": " + problem);
+            throw new PublishRefusedException(PublishRefusedException.Status.BAD_REQUEST, id + " " + version + ": " + problem);
         }
         KeySignature signature = request.signature();
         Release[] accepted = new Release[1];
         change(index -> {
             if (index.release(id, version).isPresent()) {
-                throw new PublishRefused(PublishRefused.Status.CONFLICT, id + " " + version + " is already published;"
+                throw new PublishRefusedException(PublishRefusedException.Status.CONFLICT, id + " " + version + " is already published;"
                         + " versions are immutable, publish a new version instead");
             }
             Release release = new Release(RegistryLayout.bundlePath(id, version), Sha256.hex(bundle), bundle.length,
@@ -322,7 +322,7 @@ public final class RegistryStore {
             try {
                 BundleVerifier.checkPublisher(index, release);
             } catch (RegistryException e) {
-                throw new PublishRefused(PublishRefused.Status.FORBIDDEN, e.getMessage());
+                throw new PublishRefusedException(PublishRefusedException.Status.FORBIDDEN, e.getMessage());
             }
             writeRelease(release, bundle);
             accepted[0] = release;

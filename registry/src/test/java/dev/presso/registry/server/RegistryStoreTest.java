@@ -70,9 +70,9 @@ class RegistryStoreTest {
     void refusesARepublishOfAnExistingVersion() {
         StoreFixture f = StoreFixture.create(dir);
         f.store().publish(f.acmeToken(), f.request("acme.kmeans", "1.0.0"));
-        PublishRefused e = refusedAndNothingStored(f, () -> f.store().publish(f.acmeToken(),
+        PublishRefusedException e = refusedAndNothingStored(f, () -> f.store().publish(f.acmeToken(),
                 f.request("acme.kmeans", "1.0.0", 3000)));
-        assertEquals(PublishRefused.Status.CONFLICT, e.status());
+        assertEquals(PublishRefusedException.Status.CONFLICT, e.status());
         assertTrue(e.getMessage().contains("acme.kmeans 1.0.0 is already published; versions are immutable"),
                 e.getMessage());
     }
@@ -80,12 +80,12 @@ class RegistryStoreTest {
     @Test
     void refusesAWrongTokenAndAnotherNamespacesToken() {
         StoreFixture f = StoreFixture.create(dir);
-        PublishRefused wrong = refusedAndNothingStored(f, () -> f.store().publish("prt_not-a-real-token-at-all",
+        PublishRefusedException wrong = refusedAndNothingStored(f, () -> f.store().publish("prt_not-a-real-token-at-all",
                 f.request("acme.kmeans", "1.0.0")));
-        assertEquals(PublishRefused.Status.UNAUTHORIZED, wrong.status());
-        PublishRefused other = refusedAndNothingStored(f, () -> f.store().publish(f.otherToken(),
+        assertEquals(PublishRefusedException.Status.UNAUTHORIZED, wrong.status());
+        PublishRefusedException other = refusedAndNothingStored(f, () -> f.store().publish(f.otherToken(),
                 f.request("acme.kmeans", "1.0.0")));
-        assertEquals(PublishRefused.Status.FORBIDDEN, other.status());
+        assertEquals(PublishRefusedException.Status.FORBIDDEN, other.status());
         assertTrue(other.getMessage().contains("namespace other, which does not own acme.kmeans"), other.getMessage());
     }
 
@@ -94,18 +94,18 @@ class RegistryStoreTest {
         StoreFixture f = StoreFixture.create(dir);
         PluginDescriptor d = TestBundles.descriptor("acme.kmeans", "1.0.0");
         byte[] bundle = TestBundles.bundle("acme.kmeans", "1.0.0", 100);
-        PublishRefused unknown = refusedAndNothingStored(f, () -> f.store().publish(f.acmeToken(),
+        PublishRefusedException unknown = refusedAndNothingStored(f, () -> f.store().publish(f.acmeToken(),
                 PublishRequest.sign(SigningKey.generate(), d, bundle)));
-        assertEquals(PublishRefused.Status.FORBIDDEN, unknown.status());
+        assertEquals(PublishRefusedException.Status.FORBIDDEN, unknown.status());
         assertTrue(unknown.getMessage().contains("not a key of namespace acme"), unknown.getMessage());
-        PublishRefused notOwner = refusedAndNothingStored(f, () -> f.store().publish(f.acmeToken(),
+        PublishRefusedException notOwner = refusedAndNothingStored(f, () -> f.store().publish(f.acmeToken(),
                 PublishRequest.sign(f.otherKey(), d, bundle)));
         assertTrue(notOwner.getMessage().contains("does not own namespace acme"), notOwner.getMessage());
         KeySignature overOther = PublishRequest.sign(f.acmeKey(), d, TestBundles.bundle("acme.kmeans", "1.0.0", 101))
                 .signature();
-        PublishRefused bad = refusedAndNothingStored(f, () -> f.store().publish(f.acmeToken(),
+        PublishRefusedException bad = refusedAndNothingStored(f, () -> f.store().publish(f.acmeToken(),
                 new PublishRequest(d, bundle, overOther)));
-        assertEquals(PublishRefused.Status.FORBIDDEN, bad.status());
+        assertEquals(PublishRefusedException.Status.FORBIDDEN, bad.status());
         assertTrue(bad.getMessage().contains("does not match the release"), bad.getMessage());
     }
 
@@ -142,9 +142,9 @@ class RegistryStoreTest {
     @Test
     void refusesAnOversizedBundle() {
         StoreFixture f = StoreFixture.create(dir);
-        PublishRefused e = refusedAndNothingStored(f, () -> f.store().publish(f.acmeToken(),
+        PublishRefusedException e = refusedAndNothingStored(f, () -> f.store().publish(f.acmeToken(),
                 f.request("acme.kmeans", "1.0.0", (int) StoreFixture.MAX_BUNDLE + 10)));
-        assertEquals(PublishRefused.Status.TOO_LARGE, e.status());
+        assertEquals(PublishRefusedException.Status.TOO_LARGE, e.status());
         assertTrue(e.getMessage().contains("accepts at most 65536"), e.getMessage());
     }
 
@@ -181,16 +181,16 @@ class RegistryStoreTest {
     }
 
     private static void assertBadBundle(StoreFixture f, String id, String version, byte[] bundle, String expected) {
-        PublishRefused e = refusedAndNothingStored(f, () -> f.store().publish(f.acmeToken(),
+        PublishRefusedException e = refusedAndNothingStored(f, () -> f.store().publish(f.acmeToken(),
                 PublishRequest.sign(f.acmeKey(), TestBundles.descriptor(id, version), bundle)));
-        assertEquals(PublishRefused.Status.BAD_REQUEST, e.status(), e.getMessage());
+        assertEquals(PublishRefusedException.Status.BAD_REQUEST, e.status(), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
-    private static PublishRefused refusedAndNothingStored(StoreFixture f, Supplier<Release> publish) {
+    private static PublishRefusedException refusedAndNothingStored(StoreFixture f, Supplier<Release> publish) {
         List<String> files = f.publicFiles();
         long version = f.store().index().version();
-        PublishRefused e = assertThrows(PublishRefused.class, publish::get);
+        PublishRefusedException e = assertThrows(PublishRefusedException.class, publish::get);
         assertEquals(files, f.publicFiles(), "a refused publish stores nothing");
         assertEquals(version, f.store().index().version());
         return e;

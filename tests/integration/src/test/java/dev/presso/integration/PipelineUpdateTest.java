@@ -35,7 +35,7 @@ class PipelineUpdateTest {
                 seed: 3
                 model: %s
                 plugins:
-                  baselines: ^0.1
+                  baselines: ^0.2
                   test-level: '>=1.0'
                 data:
                   calibration: {path: %s/samples-256x64.json, sequence-length: 64, max-sequences: 4}

@@ -11,6 +11,7 @@ import dev.presso.fixtures.CountingPluginContext;
 import dev.presso.kernel.PressoException;
 import dev.presso.kernel.plugin.PluginOption;
 import dev.presso.kernel.search.Allocation;
+import dev.presso.kernel.search.SearchSpace;
 import dev.presso.kernel.search.SearchStrategy;
 import dev.presso.kernel.search.SearchStrategyProvider;
 import dev.presso.tck.internal.Allocations;
@@ -41,8 +42,10 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Strategies run on synthetic problems whose fitness is known and separable: 5 levels per unit
  * ordered least to most compressed, units of equal and of different sizes, budgets exactly at a
- * uniform level and between two. Every run gets a fresh context (seed 0, empty checkpoints) whose
- * tensors fail on use: a search computes through its oracle only.
+ * uniform level and between two, units with and without level errors, two groups of binary units
+ * that must each drop exactly two (depth pruning), two groups with their own budgets under a
+ * binding total, and a space of 3125 allocations. Every run gets a fresh context (seed 0, empty
+ * checkpoints) whose tensors fail on use: a search computes through its oracle only.
  *
  * <h2>What is checked</h2>
  * <ul>
@@ -50,7 +53,11 @@ import org.junit.jupiter.api.TestFactory;
  *       that {@code create} accepts, an unknown setting refused with a
  *       {@link PressoException} naming it;</li>
  *   <li>every allocation (returned or scored): one level index in range per unit; the returned
- *       one costs at most the budget; the oracle is asked for at least one token;</li>
+ *       one costs at most the budget and at most each group's budget; the oracle is asked for at
+ *       least one token;</li>
+ *   <li>a strategy that declares it cannot work on a space ({@link #refuses}, such as dynamic
+ *       programming on units without level errors, or brute force over too many allocations)
+ *       throws a {@link PressoException} there, without calling the oracle;</li>
  *   <li>the same seed gives the same allocation;</li>
  *   <li>a budget below the cheapest possible total is a {@link PressoException};</li>
  *   <li>a run cancelled before it starts throws a {@link PressoException} without calling the
@@ -91,6 +98,19 @@ public interface SearchStrategyContract {
         return true;
     }
 
+    /**
+     * Says whether the strategy cannot work on a space and refuses it with a
+     * {@link PressoException} (for example it needs level errors the units lack, or the space is
+     * too large to enumerate). The kit then expects that exception instead of an allocation; on
+     * every other space it expects an allocation.
+     *
+     * @param space a problem's space
+     * @return {@code false} by default: the strategy works on every space
+     */
+    default boolean refuses(SearchSpace space) {
+        return false;
+    }
+
     /** The provider describes itself and its options, and its defaults create a strategy. */
     @Test
     default void providerDescribesItselfAndAcceptsItsDefaults() {
@@ -129,6 +149,12 @@ public interface SearchStrategyContract {
     default Stream<DynamicTest> allocationFitsTheBudget() {
         return SearchProblem.standard().stream().map(problem -> dynamicTest("fits the budget: " + problem.name(), () -> {
             ProblemOracle oracle = new ProblemOracle(problem);
+            if (refuses(problem.space())) {
+                assertThrows(PressoException.class, () -> run(problem, oracle, TensorFreeContext.create()),
+                        "the strategy declares it refuses this space");
+                assertEquals(0, oracle.calls(), "a refused space must not be scored");
+                return;
+            }
             Allocation allocation = run(problem, oracle, TensorFreeContext.create());
             assertEquals(List.of(), oracle.violations(), "the oracle was asked about invalid allocations");
             Allocations.validity(problem, allocation).ifPresent(message -> {
@@ -137,6 +163,11 @@ public interface SearchStrategyContract {
             long cost = problem.cost(allocation);
             assertTrue(cost <= problem.budgetBits(), "allocation " + allocation.levels() + " costs " + cost
                     + " bits, over the budget of " + problem.budgetBits());
+            for (Map.Entry<String, Long> group : problem.groupBudgetsBits().entrySet()) {
+                long spent = problem.space().groupCost(group.getKey(), problem.space().toArray(allocation));
+                assertTrue(spent <= group.getValue(), "allocation " + allocation.levels() + " spends " + spent
+                        + " bits on group " + group.getKey() + ", over its budget of " + group.getValue());
+            }
         }));
     }
 
@@ -147,7 +178,7 @@ public interface SearchStrategyContract {
      */
     @TestFactory
     default Stream<DynamicTest> sameSeedSameAllocation() {
-        return SearchProblem.standard().stream().map(problem -> dynamicTest("same seed: " + problem.name(), () -> {
+        return accepted().map(problem -> dynamicTest("same seed: " + problem.name(), () -> {
             Allocation first = run(problem, new ProblemOracle(problem), TensorFreeContext.create());
             Allocation second = run(problem, new ProblemOracle(problem), TensorFreeContext.create());
             assertEquals(first, second, "two runs with seed 0 must return the same allocation");
@@ -161,7 +192,7 @@ public interface SearchStrategyContract {
      */
     @TestFactory
     default Stream<DynamicTest> noWorseThanUniform() {
-        return SearchProblem.standard().stream().filter(p -> expectsAtLeastUniform()).map(problem ->
+        return accepted().filter(p -> expectsAtLeastUniform()).map(problem ->
                 dynamicTest("no worse than uniform: " + problem.name(), () -> {
                     Allocation allocation = run(problem, new ProblemOracle(problem), TensorFreeContext.create());
                     double uniform = problem.fitness(problem.uniform());
@@ -174,7 +205,8 @@ public interface SearchStrategyContract {
     /** A budget below the cheapest possible total is a PressoException. */
     @Test
     default void impossibleBudgetIsRefused() {
-        SearchProblem feasible = SearchProblem.standard().get(2);
+        SearchProblem feasible = accepted().filter(p -> p.groupBudgetsBits().isEmpty()).findFirst().orElseThrow(
+                () -> new AssertionError("the strategy refuses every problem of the kit"));
         SearchProblem impossible = new SearchProblem("impossible", feasible.units(), feasible.cheapestTotal() - 1,
                 feasible.sensitivity());
         assertThrows(PressoException.class, () -> run(impossible, new ProblemOracle(impossible),
@@ -192,7 +224,7 @@ public interface SearchStrategyContract {
     /** A run cancelled before it starts throws a PressoException without calling the oracle. */
     @Test
     default void cancelledBeforeStartThrows() {
-        SearchProblem problem = SearchProblem.standard().getFirst();
+        SearchProblem problem = accepted().findFirst().orElseThrow();
         CountingPluginContext context = TensorFreeContext.create();
         context.cancel();
         ProblemOracle oracle = new ProblemOracle(problem);
@@ -203,7 +235,7 @@ public interface SearchStrategyContract {
     /** A run cancelled during its first oracle call stops early. */
     @Test
     default void cancelledDuringTheSearchStopsEarly() {
-        SearchProblem problem = SearchProblem.standard().get(2);
+        SearchProblem problem = accepted().skip(1).findFirst().orElseGet(() -> accepted().findFirst().orElseThrow());
         ProblemOracle full = new ProblemOracle(problem);
         run(problem, full, TensorFreeContext.create());
         CountingPluginContext context = TensorFreeContext.create();
@@ -218,6 +250,10 @@ public interface SearchStrategyContract {
             assertTrue(cancelling.calls() < full.calls(), "after cancellation the strategy made " + cancelling.calls()
                     + " oracle calls, as many as an uncancelled run (" + full.calls() + ")");
         }
+    }
+
+    private Stream<SearchProblem> accepted() {
+        return SearchProblem.standard().stream().filter(problem -> !refuses(problem.space()));
     }
 
     private Allocation run(SearchProblem problem, ProblemOracle oracle, CountingPluginContext context) {

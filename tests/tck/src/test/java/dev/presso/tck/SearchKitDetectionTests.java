@@ -16,7 +16,13 @@ class SearchKitDetectionTests {
     @Test
     void anAllocationOverBudgetIsCaught() {
         KitVerdict.run(OverBudget.class).assertFailuresOnly(name -> name.startsWith("fits the budget")
-                || name.startsWith("cancelledDuring"), 4, "over the budget");
+                || name.startsWith("cancelledDuring"), 3, "over the budget");
+    }
+
+    @Test
+    void ignoringGroupBudgetsIsCaught() {
+        KitVerdict.run(IgnoresGroupBudgets.class).assertFailuresOnly(name -> name.startsWith("fits the budget: two"),
+                1, "over its budget");
     }
 
     @Test
@@ -49,6 +55,13 @@ class SearchKitDetectionTests {
         @Override
         public SearchStrategyProvider provider() {
             return new ToySearchProvider(ToySearchProvider.Flaw.OVER_BUDGET);
+        }
+    }
+
+    static class IgnoresGroupBudgets implements SearchStrategyContract {
+        @Override
+        public SearchStrategyProvider provider() {
+            return new ToySearchProvider(ToySearchProvider.Flaw.IGNORES_GROUP_BUDGETS);
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ToySearchProvider implements SearchStrategyProvider {
     /** The rule a toy breaks. */
     enum Flaw {
-        NONE, OVER_BUDGET, ACCEPTS_UNKNOWN_SETTINGS, NONDETERMINISTIC, IGNORES_CANCELLATION
+        NONE, OVER_BUDGET, IGNORES_GROUP_BUDGETS, ACCEPTS_UNKNOWN_SETTINGS, NONDETERMINISTIC, IGNORES_CANCELLATION
     }
 
     private final Flaw flaw;
@@ -70,11 +70,12 @@ final class ToySearchProvider implements SearchStrategyProvider {
                 if (units.isEmpty()) {
                     return new Allocation(List.of());
                 }
-                int levels = units.getFirst().levelCostsBits().size();
+                int levels = units.stream().mapToInt(SearchUnit::levelCount).min().orElseThrow();
                 for (int level = 0; level < levels; level++) {
-                    int chosen = level;
-                    long total = units.stream().mapToLong(u -> u.levelCostsBits().get(chosen)).sum();
-                    if (total <= budgetBits) {
+                    Allocation uniform = new Allocation(Collections.nCopies(units.size(), level));
+                    boolean fits = flaw == Flaw.IGNORES_GROUP_BUDGETS ? space.cost(uniform) <= budgetBits
+                            : space.fits(uniform);
+                    if (fits) {
                         List<Integer> allocation = new ArrayList<>(Collections.nCopies(units.size(), level));
                         if (flaw == Flaw.OVER_BUDGET) {
                             allocation.set(0, Math.max(0, level - 1));

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = {"List, inspect, install, update and remove plugins. Changes need OSGi mode (--runtime"
                 + " osgi): they apply without a restart and persist in the plugin folder."},
-        subcommands = {PluginsListCommand.class, PluginsInfoCommand.class, PluginsInstallCommand.class,
+        subcommands = {PluginsListCommand.class, PluginsInfoCommand.class, PluginsSearchCommand.class,
+            PluginsInstallCommand.class,
             PluginsUpdateCommand.class, PluginsRemoveCommand.class})
 final class PluginsCommand {}

@@ -5,6 +5,11 @@ import dev.presso.host.internal.catalog.Catalog;
 import dev.presso.host.internal.catalog.InstalledPlugin;
 import dev.presso.host.internal.catalog.KernelApi;
 import dev.presso.host.internal.catalog.PluginManager;
+import dev.presso.host.internal.registry.RegistryOperations;
+import dev.presso.registry.format.Conformance;
+import dev.presso.registry.format.PluginDescriptor;
+import dev.presso.registry.format.Provides;
+import dev.presso.registry.format.Release;
 import dev.presso.kernel.PressoException;
 import dev.presso.kernel.pipeline.Problem;
 import java.io.PrintWriter;
@@ -19,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code presso plugins info ID}: one plugin's version, hash, location and providers. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Show a plugin's version, kernel-api range, SHA-256, location and each provider with its"
-                + " description.")
+                + " description; for a plugin that is not installed, what the registries say about it.")
 final class PluginsInfoCommand implements Callable<Integer> {
     @Spec private CommandSpec spec;
 
@@ -27,6 +32,7 @@ final class PluginsInfoCommand implements Callable<Integer> {
     private String id;
 
     @Mixin private PluginsRuntimeOptions runtime;
+    @Mixin private RegistryOptions registries;
 
     @Override
     public Integer call() {
@@ -34,8 +40,15 @@ final class PluginsInfoCommand implements Callable<Integer> {
         try (PluginManager manager = runtime.open()) {
             Catalog catalog = manager.catalog();
             List<Problem> problems = catalog.problems().stream().filter(p -> p.source().equals(id)).toList();
-            InstalledPlugin plugin = catalog.plugins().stream().filter(p -> p.id().equals(id)).findFirst()
-                    .orElseThrow(() -> unknown(catalog, problems));
+            java.util.Optional<InstalledPlugin> found = catalog.plugins().stream().filter(p -> p.id().equals(id))
+                    .findFirst();
+            if (found.isEmpty() && problems.isEmpty() && !registries.registries(runtime.folder()).isEmpty()) {
+                RegistryOperations.Details details = registries.operations(manager, runtime.folder()).details(id)
+                        .orElseThrow(() -> unknown(catalog, problems));
+                printAvailable(out, details);
+                return 0;
+            }
+            InstalledPlugin plugin = found.orElseThrow(() -> unknown(catalog, problems));
             out.printf("Plugin      %s%n", plugin.id());
             out.printf("Version     %s%n", plugin.version());
             out.printf("Kernel API  %s (this host provides %s)%n", plugin.kernelApiRange().isEmpty() ? "none"
@@ -50,6 +63,34 @@ final class PluginsInfoCommand implements Callable<Integer> {
             PluginsListing.printProblems(out, problems);
         }
         return 0;
+    }
+
+    private static void printAvailable(PrintWriter out, RegistryOperations.Details details) {
+        Release release = details.listing().release();
+        PluginDescriptor descriptor = release.descriptor();
+        out.printf("Plugin      %s (not installed)%n", release.id());
+        out.printf("Registry    %s (%s)%n", details.listing().registry(), details.url());
+        out.printf("Version     %s%s; listed: %s%n", release.version(), details.listing().compatible() ? ""
+                : " (this host cannot run it)", String.join(", ", details.listing().versions()));
+        out.printf("Kernel API  %s (this host provides %s)%n", descriptor.kernelApi(),
+                KernelApi.ofRunningHost().version());
+        out.printf("SHA-256     %s (%d bytes)%n", release.sha256(), release.size());
+        out.printf("About       %s%n", descriptor.description());
+        if (descriptor.readme() != null) {
+            out.printf("README      %s%n", descriptor.readme());
+        }
+        if (!descriptor.requires().isEmpty()) {
+            out.printf("Requires    %s%n", descriptor.requires());
+        }
+        Conformance conformance = descriptor.conformance();
+        out.printf("Checked     %s%n", conformance == null ? "no conformance result recorded"
+                : (conformance.passed() ? "passed" : "FAILED") + " in " + String.join(" and ", conformance.runtimes())
+                        + " (" + conformance.kit() + "): " + conformance.summary());
+        Provides provides = descriptor.provides();
+        out.printf("Provides    methods %s, evaluators %s, searches %s, tensors %s%n", provides.methods(),
+                provides.evaluators(), provides.searches(), provides.tensors());
+        details.advisories().forEach(a -> out.printf("Advisory    %s%n", a));
+        out.println("Install     presso plugins install --runtime osgi " + release.id() + "@" + release.version());
     }
 
     private PressoException unknown(Catalog catalog, List<Problem> problems) {

@@ -53,4 +53,28 @@ final class PluginsListing {
         }
         return 0;
     }
+
+    /**
+     * Prints what several changes did, one plugin after the other.
+     *
+     * @param out where to print
+     * @param err where to print a leak
+     * @param changes the changes, possibly none
+     * @param catalog the catalog after the changes
+     * @param nothing what to print when there were no changes
+     * @return the exit code: 0, or 1 when an old version's class loader leaked
+     */
+    static int printChanges(PrintWriter out, PrintWriter err, List<PluginChange> changes, Catalog catalog,
+            String nothing) {
+        if (changes.isEmpty()) {
+            out.println(nothing);
+            return 0;
+        }
+        int code = 0;
+        for (PluginChange change : changes) {
+            code = Math.max(code, printChange(out, err, change.before().isPresent() ? "Updated" : "Installed", change,
+                    catalog));
+        }
+        return code;
+    }
 }

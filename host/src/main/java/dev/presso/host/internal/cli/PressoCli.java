@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Compress large language models with plugin methods.",
         subcommands = {RunCommand.class, PlanCommand.class, DoctorCommand.class, ModelCommand.class, GenerateCommand.class,
             EvalCommand.class, PluginsCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class,
+            RegistryCommand.class,
             CommandLine.HelpCommand.class})
 public final class PressoCli {
     private PressoCli() {}

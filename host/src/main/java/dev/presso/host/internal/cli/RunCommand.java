@@ -51,6 +51,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin private PluginsRuntimeOptions runtime;
 
+    @Mixin private RegistryOptions registries;
+
+    @Option(names = "--install-missing",
+            description = "Before running, install from the configured registries the plugins the pipeline names"
+                    + " that are missing or outside their version constraint (OSGi mode).")
+    private boolean installMissing;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline file (YAML).")
     private Path file;
 
@@ -75,6 +82,11 @@ final class RunCommand implements Callable<Integer> {
         Optional<Duration> limit = Optional.ofNullable(stageTimeout).map(RunCommand::duration);
         ProgressDisplay progress = ProgressDisplay.create(progressMode, System.err);
         try (PluginManager plugins = runtime.open()) {
+            if (installMissing) {
+                PluginsListing.printChanges(stdout, spec.commandLine().getErr(),
+                        registries.operations(plugins, runtime.folder()).installFor(file), plugins.catalog(),
+                        "Every plugin " + file + " names is installed already.");
+            }
             return run(plugins.catalog(), limit, progress, stdout);
         }
     }

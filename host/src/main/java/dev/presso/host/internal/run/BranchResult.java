@@ -1,5 +1,6 @@
 package dev.presso.host.internal.run;
 
+import dev.presso.host.internal.report.model.SearchTrace;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +13,15 @@ import java.util.Map;
  * @param compressedParameters the dense parameter count of the compressed sites
  * @param compressedBits the storage bits of the compressed sites
  * @param failed whether a stage of the branch failed
+ * @param searches the traces of its search stages (best fitness by generation, final allocation)
  */
 public record BranchResult(String name, Map<String, Double> metrics, List<LayerResult> layers,
-        long compressedParameters, long compressedBits, boolean failed) {
+        long compressedParameters, long compressedBits, boolean failed, List<SearchTrace> searches) {
     /** Copies the collections. */
     public BranchResult {
         metrics = Map.copyOf(metrics);
         layers = List.copyOf(layers);
+        searches = List.copyOf(searches);
     }
 
     /**

@@ -9,7 +9,9 @@ import dev.presso.host.internal.io.CanonicalJson;
 import dev.presso.host.internal.model.llama.LlamaLoader;
 import dev.presso.host.internal.model.llama.LlamaModel;
 import dev.presso.host.internal.pipeline.plan.PlanResolver;
+import dev.presso.host.internal.pipeline.plan.Rule;
 import dev.presso.host.internal.pipeline.plan.SitePlan;
+import dev.presso.host.internal.report.model.SearchTrace;
 import dev.presso.host.internal.pipeline.spec.PipelineSpec;
 import dev.presso.host.internal.pipeline.spec.Targets;
 import dev.presso.host.internal.report.ReportWriter;
@@ -144,6 +146,7 @@ public final class PipelineEngine {
         private final List<Problem> problems = new ArrayList<>();
         private final List<StageTiming> timings = new ArrayList<>();
         private final Map<String, String> units = new java.util.TreeMap<>();
+        private final Map<String, Path> sharedDatabases = new LinkedHashMap<>();
         private boolean stopped;
 
         Branches(PipelineSpec spec, RunFolder folder, ModelState state, RunData data, Providers providers,
@@ -176,6 +179,8 @@ public final class PipelineEngine {
 
         private BranchResult branch(String name, List<Stage> stages) {
             Map<String, Double> metrics = new LinkedHashMap<>();
+            List<SearchTrace> searches = new ArrayList<>();
+            Map<String, Path> databases = name.equals(SHARED) ? sharedDatabases : new LinkedHashMap<>(sharedDatabases);
             boolean failed = false;
             TensorScope[] scope = new TensorScope[1];
             call(() -> {
@@ -185,9 +190,9 @@ public final class PipelineEngine {
             }, Optional.empty(), cancellation);
             try {
                 for (int i = 0; i < stages.size() && !failed && !stopped; i++) {
-                    failed = !stage(name, i + 1, stages.get(i), metrics);
+                    failed = !stage(name, i + 1, stages.get(i), metrics, searches, databases);
                 }
-                return result(name, metrics, failed || stopped);
+                return result(name, metrics, failed || stopped, searches);
             } finally {
                 if (!stopped) {
                     call(() -> {
@@ -200,12 +205,13 @@ public final class PipelineEngine {
 
         /** Runs one stage; returns whether it finished. */
         @SuppressWarnings("unchecked")
-        private boolean stage(String branch, int index, Stage stage, Map<String, Double> metrics) {
+        private boolean stage(String branch, int index, Stage stage, Map<String, Double> metrics,
+                List<SearchTrace> searches, Map<String, Path> databases) {
             Path stageFolder = folder.stageFolder(branch, index, stage.name());
             RunCancellation stageCancellation = cancellation.child();
             StageScope scope = new StageScope(branch, stage.name(), stageFolder, state, data, providers, tensors,
                     options.progress(), stageCancellation, RunContext.derive(spec.seed(), branch + "/" + stage.name()),
-                    dense);
+                    dense, new SeriesLog(stageFolder), Map.copyOf(databases));
             Path done = stageFolder.resolve("done.json");
             boolean finished = RunFolder.isDone(stageFolder);
             if (finished && (stage instanceof Stage.Evaluate || stage instanceof Stage.Export)) {
@@ -224,6 +230,12 @@ public final class PipelineEngine {
                 return false;
             }
             collect(summary, metrics);
+            if (summary.get("trace") instanceof SearchTrace trace) {
+                searches.add(trace);
+            }
+            if (stage instanceof Stage.Database) {
+                databases.put(stage.name(), stageFolder);
+            }
             RunFolder.markDone(stageFolder, summary);
             return true;
         }
@@ -234,6 +246,9 @@ public final class PipelineEngine {
                 case Stage.Compress compress -> CompressStep.run(scope, compress, sites(scope, stage));
                 case Stage.Search search -> SearchStep.run(scope, search, sites(scope, stage).stream()
                         .filter(site -> site.rule().compresses()).map(SitePlan::site).toList());
+                case Stage.Database database -> DatabaseStep.run(scope, database, sites(scope, stage).stream()
+                        .filter(site -> site.rule().kind() == Rule.Kind.DATABASE).map(SitePlan::site).toList());
+                case Stage.DatabaseSearch search -> DatabaseSearchStep.run(scope, search);
                 case Stage.Evaluate evaluate -> EvaluateStep.run(scope, evaluate);
                 case Stage.Export export -> ExportStep.run(scope, export, modelDirectory,
                         folder.exportFolder(scope.branch()));
@@ -307,7 +322,8 @@ public final class PipelineEngine {
                     "the other variants still ran; fix the cause and continue with --resume");
         }
 
-        private BranchResult result(String name, Map<String, Double> metrics, boolean failed) {
+        private BranchResult result(String name, Map<String, Double> metrics, boolean failed,
+                List<SearchTrace> searches) {
             List<BranchResult.LayerResult> layers = new ArrayList<>();
             long parameters = 0;
             long bits = 0;
@@ -320,7 +336,7 @@ public final class PipelineEngine {
                 parameters += count;
                 bits += stored;
             }
-            return new BranchResult(name, metrics, layers, parameters, bits, failed);
+            return new BranchResult(name, metrics, layers, parameters, bits, failed, searches);
         }
     }
 

@@ -26,6 +26,9 @@ final class PluginsUsed {
                     add(used, providers.method(search.method().id()).plugin());
                     add(used, providers.strategy(search.strategy().id()).plugin());
                 }
+                case Stage.Database database -> database.method().ifPresent(method ->
+                        add(used, providers.method(method.id()).plugin()));
+                case Stage.DatabaseSearch search -> add(used, providers.strategy(search.strategy().id()).plugin());
                 case Stage.Evaluate evaluate -> {
                     for (MetricSpec metric : evaluate.metrics()) {
                         add(used, providers.evaluator(metric.id()).plugin());

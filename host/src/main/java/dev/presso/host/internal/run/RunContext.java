@@ -11,16 +11,23 @@ import java.nio.file.Path;
 /**
  * What a plugin sees of a run while one stage calls it: the run's tensors, a seed derived from
  * the pipeline seed and the stage's place (so reruns and resumes draw the same numbers), the
- * run's progress display, the stage's cancellation and the stage's checkpoint folder.
+ * run's progress display, the stage's cancellation, the stage's checkpoint folder and its recorded
+ * series (kept in the stage folder, so a resumed stage keeps its earlier points).
  *
  * @param tensors the front end of the run's backend
  * @param seed the stage's seed
  * @param progressOpener where progress goes
  * @param cancellation the stage's cancellation
  * @param checkpointFolder the stage's folder in the run
+ * @param series the stage's recorded series
  */
 record RunContext(Tensors tensors, long seed, ProgressOpener progressOpener, CancellationToken cancellation,
-        Path checkpointFolder) implements PluginContext {
+        Path checkpointFolder, SeriesLog series) implements PluginContext {
+    @Override
+    public void record(String name, long step, double value) {
+        series.record(name, step, value);
+    }
+
     @Override
     public ProgressSink progress(String task, long totalSteps) {
         return progressOpener.open(task, totalSteps);

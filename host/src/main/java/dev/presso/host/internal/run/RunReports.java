@@ -52,7 +52,8 @@ final class RunReports {
         }).toList();
         Map<String, Double> metrics = new HashMap<>(result.metrics());
         metrics.keySet().retainAll(kept);
-        return VariantReport.ofLayers(name, stages.stream().map(Stage::name).toList(), metrics, rows, List.of());
+        return VariantReport.ofLayers(name, stages.stream().map(Stage::name).toList(), metrics, rows,
+                result.searches());
     }
 
     private static List<Stage> stagesOf(PipelineSpec spec, String variant) {

@@ -68,6 +68,10 @@ final class SearchStep {
         summary.put("budgetBits", budget);
         summary.put("spentBits", spent);
         summary.put("levels", allocation.levels());
+        Map<String, Object> outcome = new LinkedHashMap<>(summary);
+        outcome.remove("levels");
+        summary.put("trace", SearchTraces.of(stage.name(), scope.series(), units,
+                levels.stream().map(Level::name).toList(), allocation, outcome));
         return summary;
     }
 

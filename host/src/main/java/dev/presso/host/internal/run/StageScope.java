@@ -3,6 +3,7 @@ package dev.presso.host.internal.run;
 import dev.presso.host.internal.calibration.ProgressOpener;
 import dev.presso.kernel.tensor.Tensors;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Everything one stage runs with: the model state, the data, the catalog, the run's tensors and
@@ -19,12 +20,15 @@ import java.nio.file.Path;
  * @param cancellation the stage's cancellation
  * @param seed the stage's seed
  * @param dense the dense reference model, for KL divergence
+ * @param series the series the stage's plugins record
+ * @param databases the level databases built so far that this stage may use, by name
  */
 record StageScope(String branch, String stageName, Path folder, ModelState state, RunData data, Providers providers,
-        Tensors tensors, ProgressOpener progress, RunCancellation cancellation, long seed, DenseReference dense) {
+        Tensors tensors, ProgressOpener progress, RunCancellation cancellation, long seed, DenseReference dense,
+        SeriesLog series, Map<String, Path> databases) {
     /** Returns the plugin context of this stage. @return the context */
     RunContext pluginContext() {
-        return new RunContext(tensors, seed, progress, cancellation, folder);
+        return new RunContext(tensors, seed, progress, cancellation, folder, series);
     }
 
     /** Returns where the stage is, for messages: {@code variant 'x', stage 'compress'}. @return the text */

@@ -104,7 +104,9 @@ class ReportWriterTest {
                               "generation": 0,
                               "fitness": 0.5
                             }
-                          ]
+                          ],
+                          "allocation": [],
+                          "outcome": {}
                         }
                       ],
                       "bitsPerParameter": 5.0

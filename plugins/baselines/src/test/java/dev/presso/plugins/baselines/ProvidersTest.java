@@ -27,7 +27,7 @@ class ProvidersTest {
         List<String> strategies = ServiceLoader.load(SearchStrategyProvider.class).stream()
                 .map(p -> p.get().id()).sorted().toList();
         assertEquals(List.of("magnitude", "rtn", "svd"), methods);
-        assertEquals(List.of("random", "uniform"), strategies);
+        assertEquals(List.of("brute-force", "dp", "random", "uniform", "uniform-mix"), strategies);
     }
 
     @Test

@@ -40,6 +40,30 @@ class GptqTest {
     }
 
     @Test
+    void aDatabaseLadderOfTwoToFourBitsInGroupsOf32CostsExactlyAndLosesLessWithMoreBits() {
+        CompressionMethod grouped = new GptqMethodProvider().create(Map.of("group-size", "32"));
+        try (MethodFixture f = new MethodFixture()) {
+            int[][] shapes = {{64, 64}, {32, 64}, {172, 64}, {64, 172}};
+            for (int[] shape : shapes) {
+                Tensor inputs = f.correlatedInputs(256, shape[1], shape[0]);
+                Tensor weight = f.randn(shape[0], shape[1], shape[1]);
+                double previous = Double.POSITIVE_INFINITY;
+                for (int bits = 2; bits <= 4; bits++) {
+                    var level = MethodFixture.level(grouped, bits + "bit");
+                    LinearOperator op = f.compress(grouped, weight, level, f.calibration(inputs));
+                    long groups = (shape[1] + 31) / 32;
+                    assertEquals(bits * (long) shape[0] * shape[1] + shape[0] * groups * (16 + bits),
+                            op.storageBits(), shape[0] + "x" + shape[1] + " at " + bits + " bits");
+                    double error = Matrices.outputError(inputs, weight, op);
+                    assertTrue(error < previous, shape[0] + "x" + shape[1] + ": " + bits + " bits lose " + error
+                            + ", not less than " + previous);
+                    previous = error;
+                }
+            }
+        }
+    }
+
+    @Test
     void storesExactlyItsCostAndRestoresIdenticalOutputs() {
         try (MethodFixture f = new MethodFixture()) {
             Tensor inputs = f.correlatedInputs(200, 172, 3);

@@ -60,7 +60,7 @@ class SparseGptTest {
             for (Level level : sparsegpt.levels()) {
                 LinearOperator op = f.compress(sparsegpt, weight, level, f.calibration(inputs));
                 long tenths = Math.round(level.value() * 10);
-                long kept = 24 * 128 - (tenths * 24 * 128 + 5) / 10 + 24 * 44 - (tenths * 24 * 44 + 5) / 10;
+                long kept = 24 * 172 - (tenths * 24 * 172 + 5) / 10;
                 assertEquals(16 * kept + 24 * 172, op.storageBits(), level.name());
                 assertEquals(op.storageBits(), sparsegpt.costBits(24, 172, level));
                 assertEquals(24 * 172 - kept, zeros(op), level.name());
@@ -82,6 +82,45 @@ class SparseGptTest {
             assertArrayEquals(op.apply(inputs).toFloatArray(), restored.apply(inputs).toFloatArray());
             assertThrows(PressoException.class, () -> sparsegpt.restore(24, 172, op.payload(), f.context()),
                     "a 2:4 payload is not an unstructured one");
+        }
+    }
+
+    @Test
+    void prunesExactlyTheAskedCountOfAnySparsityLevelWithTwoColumnBlocks() {
+        try (MethodFixture f = new MethodFixture()) {
+            Tensor inputs = f.correlatedInputs(256, 172, 5);
+            Tensor weight = f.randn(64, 172, 6);
+            long n = 64 * 172;
+            long centre = Math.round(0.6 * n);
+            for (long zeros : new long[] {0, 1, centre - 8 * 128, centre - 129, centre, centre + 1, centre + 8 * 128,
+                    n - 1, n}) {
+                Level level = new Level("sparsity-" + zeros, (double) zeros / n);
+                assertEquals(16 * (n - zeros) + n, sparsegpt.costBits(64, 172, level), level.name());
+                LinearOperator op = f.compress(sparsegpt, weight, level, f.calibration(inputs));
+                assertEquals(zeros, zeros(op), level.name());
+                assertEquals(16 * (n - zeros) + n, op.storageBits(), level.name());
+                LinearOperator restored = sparsegpt.restore(64, 172, f.copy(op.payload()), f.context());
+                assertArrayEquals(op.denseWeight().toFloatArray(), restored.denseWeight().toFloatArray());
+            }
+            assertThrows(PressoException.class, () -> sparsegpt.costBits(64, 172, new Level("sparsity-x", 1.5)));
+            assertThrows(PressoException.class, () -> sparsegpt.costBits(64, 172, new Level("rank-3", 0.5)));
+        }
+    }
+
+    @Test
+    void aDatabaseStepOfPrunedWeightsLowersTheOutputErrorMonotonically() {
+        try (MethodFixture f = new MethodFixture()) {
+            Tensor inputs = f.correlatedInputs(256, 172, 7);
+            Tensor weight = f.randn(64, 172, 8);
+            long n = 64 * 172;
+            double previous = -1;
+            for (long zeros = Math.round(0.6 * n) - 4 * 512; zeros <= Math.round(0.6 * n) + 4 * 512; zeros += 512) {
+                LinearOperator op = f.compress(sparsegpt, weight, new Level("sparsity-" + zeros, (double) zeros / n),
+                        f.calibration(inputs));
+                double error = Matrices.outputError(inputs, weight, op);
+                assertTrue(error > previous, zeros + " zeros: error " + error + " after " + previous);
+                previous = error;
+            }
         }
     }
 

@@ -5,7 +5,7 @@ import dev.presso.registry.format.CanonicalJson;
 import dev.presso.registry.format.PublishRequest;
 import dev.presso.registry.format.RegistryException;
 import dev.presso.registry.format.Release;
-import dev.presso.registry.server.PublishRefused;
+import dev.presso.registry.server.PublishRefusedException;
 import dev.presso.registry.server.RegistryStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -95,7 +95,7 @@ public final class RegistryHandler extends Handler.Abstract {
             try {
                 publish = PublishRequest.parse(body, "the request body");
             } catch (RegistryException e) {
-                throw new PublishRefused(PublishRefused.Status.BAD_REQUEST, e.getMessage());
+                throw new PublishRefusedException(PublishRefusedException.Status.BAD_REQUEST, e.getMessage());
             }
             Release release = store.publish(token, publish);
             ObjectNode answer = CanonicalJson.object();
@@ -106,11 +106,11 @@ public final class RegistryHandler extends Handler.Abstract {
             answer.put("size", release.size());
             answer.put("indexVersion", store.index().version());
             Responses.json(response, callback, 201, answer);
-        } catch (PublishRefused e) {
-            if (!bodyRead || e.status() == PublishRefused.Status.TOO_LARGE) {
+        } catch (PublishRefusedException e) {
+            if (!bodyRead || e.status() == PublishRefusedException.Status.TOO_LARGE) {
                 drain(request);
             }
-            if (e.status() == PublishRefused.Status.UNAUTHORIZED) {
+            if (e.status() == PublishRefusedException.Status.UNAUTHORIZED) {
                 response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"presso-registry\"");
             }
             Responses.error(response, callback, e.status().code(), e.getMessage());
@@ -149,8 +149,8 @@ public final class RegistryHandler extends Handler.Abstract {
         }
     }
 
-    private PublishRefused tooLarge(long size) {
-        return new PublishRefused(PublishRefused.Status.TOO_LARGE, "the upload has " + size + " bytes or more;"
+    private PublishRefusedException tooLarge(long size) {
+        return new PublishRefusedException(PublishRefusedException.Status.TOO_LARGE, "the upload has " + size + " bytes or more;"
                 + " this registry accepts bundles of at most " + store.settings().maxBundleBytes() + " bytes ("
                 + maxBody + " bytes of request body)");
     }

@@ -4,22 +4,28 @@ import dev.presso.kernel.search.Allocation;
 import dev.presso.kernel.search.SearchSpace;
 import dev.presso.kernel.search.SearchUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A synthetic allocation problem with a known, separable fitness: unit {@code u} at level
  * {@code l} adds {@code sensitivity[u] * (2^l - 1)}, a convex error that grows with compression
  * (levels are ordered least to most compressed, as strategies expect). Sensitivities differ
- * between units, so spending bits where they matter beats the uniform allocation.
+ * between units, so spending bits where they matter beats the uniform allocation. Most problems
+ * give every unit these contributions as its level errors too, so a strategy that adds level
+ * errors solves them exactly; some give groups their own budgets.
  *
  * @param name what the problem exercises, for test names
- * @param units the units and their level costs
- * @param budgetBits the budget
+ * @param units the units, their groups, level costs and (possibly) level errors
+ * @param budgetBits the total budget
+ * @param groupBudgetsBits the budgets of groups, possibly none
  * @param sensitivity each unit's error weight, in unit order
  */
-public record SearchProblem(String name, List<SearchUnit> units, long budgetBits, List<Double> sensitivity) {
-    /** Levels every synthetic unit offers. */
-    static final int LEVELS = 5;
+public record SearchProblem(String name, List<SearchUnit> units, long budgetBits, Map<String, Long> groupBudgetsBits,
+        List<Double> sensitivity) {
+    private static final long[] BITS = {8, 6, 4, 3, 2};
 
     /**
      * Copies the components.
@@ -27,17 +33,34 @@ public record SearchProblem(String name, List<SearchUnit> units, long budgetBits
      * @param name the name
      * @param units the units
      * @param budgetBits the budget
+     * @param groupBudgetsBits the group budgets
      * @param sensitivity the error weights
      */
     public SearchProblem {
         units = List.copyOf(units);
+        groupBudgetsBits = Map.copyOf(groupBudgetsBits);
         sensitivity = List.copyOf(sensitivity);
     }
 
     /**
-     * Returns the problems every strategy must solve: equal-cost units with the budget exactly at
-     * a uniform level and between two, and units of different sizes (so a level step costs
-     * different amounts) with an exact and a slack budget.
+     * A problem with a total budget only.
+     *
+     * @param name the name
+     * @param units the units
+     * @param budgetBits the budget
+     * @param sensitivity the error weights
+     */
+    public SearchProblem(String name, List<SearchUnit> units, long budgetBits, List<Double> sensitivity) {
+        this(name, units, budgetBits, Map.of(), sensitivity);
+    }
+
+    /**
+     * Returns the problems every strategy must solve (or, for those it declares it cannot work
+     * on, refuse): equal-cost units with the budget exactly at a uniform level and between two,
+     * units of different sizes (so a level step costs different amounts) with an exact and a
+     * slack budget, units without level errors, two groups of binary units that must each drop
+     * exactly two (depth pruning), two groups with their own budgets under a binding total, and
+     * a space small enough to enumerate.
      *
      * @return the problems
      */
@@ -45,11 +68,16 @@ public record SearchProblem(String name, List<SearchUnit> units, long budgetBits
         List<SearchProblem> problems = new ArrayList<>();
         int[] equal = {64, 64, 64, 64, 64, 64, 64, 64};
         int[] mixed = {16, 64, 64, 172, 16, 64, 172, 64, 16, 172};
-        problems.add(of("equal-cost units, budget at uniform level 2", equal, 2, 0));
-        problems.add(of("equal-cost units, budget between levels 1 and 2", equal, 2, 3 * 64));
-        problems.add(of("unequal-cost units, budget at uniform level 2", mixed, 2, 0));
-        problems.add(of("unequal-cost units, budget between levels 2 and 3", mixed, 3, 2 * 172));
-        problems.add(of("unequal-cost units, budget at uniform level 4", mixed, 4, 0));
+        problems.add(of("equal-cost units, budget at uniform level 2", equal, 2, 0, true));
+        problems.add(of("equal-cost units, budget between levels 1 and 2", equal, 2, 3 * 64, true));
+        problems.add(of("unequal-cost units, budget at uniform level 2", mixed, 2, 0, true));
+        problems.add(of("unequal-cost units, budget between levels 2 and 3", mixed, 3, 2 * 172, true));
+        problems.add(of("unequal-cost units, budget at uniform level 4", mixed, 4, 0, true));
+        problems.add(of("units without level errors, budget between levels 1 and 2", equal, 2, 3 * 64, false));
+        problems.add(of("five unequal-cost units, budget between levels 2 and 3", new int[] {16, 64, 172, 64, 16},
+                3, 172, true));
+        problems.add(depth());
+        problems.add(twoGroups());
         return List.copyOf(problems);
     }
 
@@ -61,24 +89,71 @@ public record SearchProblem(String name, List<SearchUnit> units, long budgetBits
      * @param sizes each unit's parameter count
      * @param uniformLevel the level whose uniform total sets the budget
      * @param slackBits bits added to that total
+     * @param errors whether the units carry their level errors
      * @return the problem
      */
-    static SearchProblem of(String name, int[] sizes, int uniformLevel, long slackBits) {
-        long[] bits = {8, 6, 4, 3, 2};
+    static SearchProblem of(String name, int[] sizes, int uniformLevel, long slackBits, boolean errors) {
         List<SearchUnit> units = new ArrayList<>();
         List<Double> sensitivity = new ArrayList<>();
         long budget = slackBits;
         for (int u = 0; u < sizes.length; u++) {
-            List<Long> costs = new ArrayList<>();
-            for (long b : bits) {
-                costs.add(b * sizes[u]);
-            }
-            units.add(new SearchUnit("unit-" + u, costs));
-            budget += costs.get(uniformLevel);
             // deterministic spread of sensitivities over two orders of magnitude
-            sensitivity.add(Math.pow(10, ((u * 7) % sizes.length) * 2.0 / sizes.length - 1) * sizes[u]);
+            double weight = Math.pow(10, ((u * 7) % sizes.length) * 2.0 / sizes.length - 1) * sizes[u];
+            units.add(unit("unit-" + u, SearchUnit.DEFAULT_GROUP, sizes[u], BITS, weight, errors));
+            budget += units.getLast().cost(uniformLevel);
+            sensitivity.add(weight);
         }
         return new SearchProblem(name, units, budget, sensitivity);
+    }
+
+    /** Five attention and five MLP sub-blocks, kept (16 bits per parameter) or dropped; drop two of each. */
+    private static SearchProblem depth() {
+        List<SearchUnit> units = new ArrayList<>();
+        List<Double> sensitivity = new ArrayList<>();
+        Map<String, Long> groupBudgets = new LinkedHashMap<>();
+        long total = 0;
+        for (String group : List.of("attention", "mlp")) {
+            int size = group.equals("attention") ? 256 : 688;
+            for (int b = 0; b < 5; b++) {
+                double weight = 1 + ((b * 3 + group.length()) % 5) * 0.7;
+                units.add(unit(group + "-" + b, group, size, new long[] {16, 0}, weight, true));
+                sensitivity.add(weight);
+            }
+            groupBudgets.put(group, 3 * 16L * size);
+            total += 5 * 16L * size;
+        }
+        return new SearchProblem("two groups of binary units, each drops exactly 2 of 5", units, total, groupBudgets,
+                sensitivity);
+    }
+
+    /** Two groups of unequal-cost units with budgets at uniform levels 1 and 3, under a total at levels 2 and 3. */
+    private static SearchProblem twoGroups() {
+        int[] sizes = {16, 64, 172, 64, 16, 172, 64, 16, 64, 172};
+        List<SearchUnit> units = new ArrayList<>();
+        List<Double> sensitivity = new ArrayList<>();
+        Map<String, Long> groupBudgets = new LinkedHashMap<>();
+        long total = 0;
+        for (int u = 0; u < sizes.length; u++) {
+            String group = u < 5 ? "first" : "second";
+            double weight = Math.pow(10, ((u * 3) % sizes.length) * 2.0 / sizes.length - 1) * sizes[u];
+            SearchUnit unit = unit("unit-" + u, group, sizes[u], BITS, weight, true);
+            units.add(unit);
+            sensitivity.add(weight);
+            groupBudgets.merge(group, unit.cost(group.equals("first") ? 1 : 3), Long::sum);
+            total += unit.cost(group.equals("first") ? 2 : 3);
+        }
+        return new SearchProblem("two groups with their own budgets under a binding total", units, total,
+                groupBudgets, sensitivity);
+    }
+
+    private static SearchUnit unit(String name, String group, int size, long[] bits, double weight, boolean errors) {
+        List<Long> costs = new ArrayList<>();
+        List<Double> levelErrors = new ArrayList<>();
+        for (int l = 0; l < bits.length; l++) {
+            costs.add(bits[l] * size);
+            levelErrors.add(weight * (Math.pow(2, l) - 1));
+        }
+        return new SearchUnit(name, group, costs, errors ? levelErrors : List.of());
     }
 
     /**
@@ -102,11 +177,17 @@ public record SearchProblem(String name, List<SearchUnit> units, long budgetBits
      * @return the sum of the chosen levels' costs
      */
     public long cost(Allocation allocation) {
-        long total = 0;
-        for (int u = 0; u < units.size(); u++) {
-            total += units.get(u).levelCostsBits().get(allocation.levels().get(u));
-        }
-        return total;
+        return space().cost(allocation);
+    }
+
+    /**
+     * Returns whether an allocation meets the total and every group budget.
+     *
+     * @param allocation a valid allocation
+     * @return whether it is feasible
+     */
+    public boolean fits(Allocation allocation) {
+        return space().fits(allocation);
     }
 
     /**
@@ -120,28 +201,28 @@ public record SearchProblem(String name, List<SearchUnit> units, long budgetBits
     }
 
     /**
-     * Returns the uniform allocation: the least compressed common level whose total fits.
+     * Returns the uniform allocation: the least compressed common level that meets every budget.
      *
      * @return the allocation
      */
     public Allocation uniform() {
-        for (int level = 0; level < LEVELS; level++) {
-            List<Integer> levels = java.util.Collections.nCopies(units.size(), level);
-            Allocation candidate = new Allocation(levels);
-            if (cost(candidate) <= budgetBits) {
+        int levels = units.stream().mapToInt(SearchUnit::levelCount).min().orElse(0);
+        for (int level = 0; level < levels; level++) {
+            Allocation candidate = new Allocation(Collections.nCopies(units.size(), level));
+            if (fits(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("problem " + name + " has no uniform allocation within its budget");
+        throw new IllegalStateException("problem " + name + " has no uniform allocation within its budgets");
     }
 
     /**
      * Returns the problem as a strategy sees it.
      *
-     * @return the units and the budget
+     * @return the units and the budgets
      */
     public SearchSpace space() {
-        return new SearchSpace(units, budgetBits);
+        return new SearchSpace(units, budgetBits, groupBudgetsBits);
     }
 
     @Override

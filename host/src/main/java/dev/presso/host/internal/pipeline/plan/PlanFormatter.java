@@ -1,6 +1,8 @@
 package dev.presso.host.internal.pipeline.plan;
 
+import dev.presso.host.internal.pipeline.spec.Ladder;
 import dev.presso.host.internal.pipeline.spec.LevelRef;
+import dev.presso.host.internal.pipeline.spec.SearchBudget;
 import dev.presso.host.internal.pipeline.spec.Settings;
 import dev.presso.host.internal.pipeline.spec.Stage;
 import java.util.LinkedHashMap;
@@ -48,7 +50,8 @@ public final class PlanFormatter {
     public static String stage(StagePlan plan) {
         TextTable table = new TextTable().row("site", "method", "level", "rule");
         for (SitePlan site : plan.sites()) {
-            table.row(site.site(), site.rule().compresses() ? site.method() : "-", level(site), site.rule().describe());
+            table.row(site.site(), site.rule().compresses() || site.rule().kind() == Rule.Kind.DATABASE
+                    ? site.method() : "-", level(site), site.rule().describe());
         }
         return heading(plan) + "\n" + table.format("  ") + "  " + summary(plan) + "\n";
     }
@@ -62,9 +65,35 @@ public final class PlanFormatter {
             case Stage.Search s -> "strategy " + s.strategy().id() + settings(s.strategyParams()) + " over "
                     + s.method().id() + settings(s.methodParams()) + " levels, budget "
                     + number(s.budget().bitsPerParameter()) + " bits per parameter";
+            case Stage.Database d -> "database of " + d.method().map(m -> m.id() + settings(d.params()) + " ")
+                    .orElse("") + ladder(d.ladder()) + d.reuse().map(r -> ", reusing " + r).orElse("")
+                    + (d.cache() ? "" : ", not cached");
+            case Stage.DatabaseSearch s -> "strategy " + s.strategy().id() + settings(s.strategyParams())
+                    + " over database " + s.database().id() + ", budget " + budget(s.budget());
             default -> stage.kind();
         };
         return scope + ", stage " + stage.name() + " (line " + stage.where().line() + "): " + what;
+    }
+
+    private static String ladder(Ladder ladder) {
+        return switch (ladder) {
+            case Ladder.Named n -> "levels " + n.levels().stream().map(LevelRef::text)
+                    .collect(Collectors.joining(", ", "[", "]"));
+            case Ladder.Sparsity s -> "sparsity ladder around " + number(s.target()) + ", " + s.steps()
+                    + " steps of " + s.weightsPerStep() + " weights each way";
+            case Ladder.Depth d -> "depth ladder over " + (d.attention() && d.mlp() ? "attention and mlp"
+                    : d.attention() ? "attention" : "mlp") + " sub-blocks";
+        };
+    }
+
+    private static String budget(SearchBudget budget) {
+        return switch (budget) {
+            case SearchBudget.BitsPerParameter b -> number(b.bits()) + " bits per parameter";
+            case SearchBudget.NominalBits n -> number(n.bits()) + " nominal bits per parameter";
+            case SearchBudget.Center c -> c.sparsityTarget() ? "the target sparsity" : "the centre level";
+            case SearchBudget.Drop d -> "drop " + d.dropped().entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(" and "));
+        };
     }
 
     private static String settings(Settings settings) {
@@ -76,6 +105,7 @@ public final class PlanFormatter {
         return switch (site.rule().kind()) {
             case SKIPPED -> "skip";
             case SEARCHED -> "search";
+            case DATABASE -> "ladder";
             default -> site.level().map(LevelRef::text).orElse("-");
         };
     }
@@ -83,6 +113,9 @@ public final class PlanFormatter {
     private static String summary(StagePlan plan) {
         Map<Rule.Kind, Long> counts = plan.sites().stream()
                 .collect(Collectors.groupingBy(s -> s.rule().kind(), LinkedHashMap::new, Collectors.counting()));
+        if (plan.stage() instanceof Stage.Database) {
+            return counts.getOrDefault(Rule.Kind.DATABASE, 0L) + " database units, the model left as it is";
+        }
         long compressed = plan.compressed().size();
         Map<String, Long> byLevel = plan.compressed().stream().filter(s -> s.level().isPresent())
                 .collect(Collectors.groupingBy(s -> s.level().orElseThrow().text(), LinkedHashMap::new,

@@ -24,7 +24,9 @@ public record Rule(Kind kind, int index, Optional<Location> where) {
         /** No target pattern selects the site. */
         NOT_TARGETED,
         /** A search stage's strategy chooses the level when it runs. */
-        SEARCHED
+        SEARCHED,
+        /** A database stage builds every level of its ladder for the site, leaving the model as it is. */
+        DATABASE
     }
 
     /** The stage's level applies. */
@@ -33,6 +35,8 @@ public record Rule(Kind kind, int index, Optional<Location> where) {
     public static final Rule NOT_TARGETED = new Rule(Kind.NOT_TARGETED, 0, Optional.empty());
     /** The search decides. */
     public static final Rule SEARCHED = new Rule(Kind.SEARCHED, 0, Optional.empty());
+    /** The site is a unit (or the output of a unit) of a database. */
+    public static final Rule DATABASE = new Rule(Kind.DATABASE, 0, Optional.empty());
 
     /**
      * Returns the rule of an override or exclude.
@@ -65,6 +69,7 @@ public record Rule(Kind kind, int index, Optional<Location> where) {
             case EXCLUDED -> "excluded by exclude #" + index + line;
             case NOT_TARGETED -> "not targeted";
             case SEARCHED -> "searched";
+            case DATABASE -> "database unit";
         };
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * What one compress or search stage does to every linear site of the model, in the model's order.
  *
  * @param variant the variant the stage belongs to, empty for a shared stage
- * @param stage the stage, a {@link Stage.Compress} or {@link Stage.Search}
+ * @param stage the stage: a {@link Stage.Compress}, {@link Stage.Search}, {@link Stage.Database} or
+ *     {@link Stage.DatabaseSearch}
  * @param sites one entry per linear site of the model, targeted or not
  */
 public record StagePlan(Optional<String> variant, Stage stage, List<SitePlan> sites) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Checks that every stage finds the data set it reads: calibrate and search stages, and
+ * Checks that every stage finds the data set it reads: calibrate and search stages (a database
+ * stage reads the statistics a calibrate stage collected, not the data), and
  * sequential compress stages, read {@code data.calibration}; evaluate stages read
  * {@code data.evaluation}. A data set counts as declared when its key is written, even if its
  * value has a problem of its own.
@@ -36,6 +37,8 @@ final class DataNeeds {
         return switch (stage) {
             case Stage.Calibrate c -> Optional.of("calibration");
             case Stage.Search s -> Optional.of("calibration");
+            case Stage.DatabaseSearch s -> Optional.of("calibration");
+            case Stage.Database d -> Optional.empty();
             case Stage.Compress c -> c.sequential() ? Optional.of("calibration") : Optional.empty();
             case Stage.Evaluate e -> Optional.of("evaluation");
             case Stage.Export e -> Optional.empty();

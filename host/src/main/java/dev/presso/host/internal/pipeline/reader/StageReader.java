@@ -59,12 +59,15 @@ final class StageReader {
                 new Key("overrides", "an ordered list of {match, level} or {match, skip: true}"),
                 new Key("sequential", "true to recalibrate block by block on the compressed model")),
                 PatternReader.TARGET_KEYS.stream()).toList());
+        keys.put("database", DatabaseReader.DATABASE_KEYS);
         keys.put("search", Stream.concat(Stream.of(NAME,
                 new Key("strategy", "the id of a search strategy, such as uniform"),
                 new Key("params", "the strategy's settings"),
                 new Key("method", "the id of the compression method whose levels are searched"),
                 new Key("method-params", "the method's settings"),
-                new Key("budget", "{bits-per-parameter: N}")),
+                new Key("database", "the name of a database stage before this one (instead of method)"),
+                new Key("budget", "{bits-per-parameter: N}; over a database also {level: center},"
+                        + " {sparsity: target} or {drop: {attention: K, mlp: K}}")),
                 PatternReader.TARGET_KEYS.stream()).toList());
         keys.put("evaluate", List.of(NAME, new Key("metrics", "a list of evaluator ids or {id, params} entries")));
         keys.put("export", List.of(NAME, new Key("format", "presso or huggingface")));
@@ -167,7 +170,9 @@ final class StageReader {
         Optional<Stage> stage = switch (entry.kind()) {
             case "calibrate" -> calibrate(fields, name, entry.where());
             case "compress" -> compress(fields, name, entry.where());
-            case "search" -> search(fields, name, entry.where());
+            case "database" -> new DatabaseReader(problems).database(fields, name, entry.where());
+            case "search" -> fields.has("database") ? new DatabaseReader(problems).search(fields, name, entry.where())
+                    : search(fields, name, entry.where());
             case "evaluate" -> evaluate(fields, name, entry.where());
             default -> export(fields, name, entry.where());
         };
@@ -216,6 +221,18 @@ final class StageReader {
     }
 
     private Optional<PluginRef> ref(Fields fields, String key) {
+        return ref(fields, key, problems);
+    }
+
+    /**
+     * Reads a required id, such as a method's or a database's name.
+     *
+     * @param fields the stage's fields
+     * @param key the key
+     * @param problems where problems go
+     * @return the id with where it was written, empty when absent or not text
+     */
+    static Optional<PluginRef> ref(Fields fields, String key, Problems problems) {
         return fields.required(key).flatMap(n -> Values.text(n, key, problems).map(id -> new PluginRef(id,
                 n.where())));
     }
@@ -224,16 +241,26 @@ final class StageReader {
         return Values.mapping(node, "budget", problems).flatMap(m -> {
             Fields fields = Fields.of(m, "a budget", List.of(new Key("bits-per-parameter",
                     "the average stored bits per original parameter, such as 3.5")), problems);
-            return fields.required("bits-per-parameter").flatMap(n -> Values.number(n, "bits-per-parameter",
-                    problems).flatMap(bits -> {
-                        if (!(bits > 0) || Double.isInfinite(bits)) {
-                            problems.add(ProblemCode.INVALID_BUDGET, n.where(), "the budget is "
-                                    + ((YamlNode.Scalar) n).text() + " bits per parameter, expected a positive number",
-                                    "such as 4 for the size of 4-bit weights");
-                            return Optional.empty();
-                        }
-                        return Optional.of(new Budget(bits, n.where()));
-                    }));
+            return fields.required("bits-per-parameter").flatMap(n -> bitsPerParameter(n, problems)
+                    .map(bits -> new Budget(bits, n.where())));
+        });
+    }
+
+    /**
+     * Reads a positive, finite number of bits per parameter.
+     *
+     * @param n the value
+     * @param problems where problems go
+     * @return the number, empty on a problem
+     */
+    static Optional<Double> bitsPerParameter(YamlNode n, Problems problems) {
+        return Values.number(n, "bits-per-parameter", problems).flatMap(bits -> {
+            if (!(bits > 0) || Double.isInfinite(bits)) {
+                problems.add(ProblemCode.INVALID_BUDGET, n.where(), "the budget is " + ((YamlNode.Scalar) n).text()
+                        + " bits per parameter, expected a positive number", "such as 4 for the size of 4-bit weights");
+                return Optional.empty();
+            }
+            return Optional.of(bits);
         });
     }
 

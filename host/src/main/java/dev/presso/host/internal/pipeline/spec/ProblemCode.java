@@ -68,7 +68,18 @@ public enum ProblemCode {
     /** A method that needs calibration statistics runs before any calibrate stage. */
     CALIBRATION_MISSING("PIPE034", Severity.WARNING, "method needs calibration but no calibrate stage ran before"),
     /** A stage uses a plugin that {@code plugins} does not list, so its version is not pinned. */
-    PLUGIN_NOT_DECLARED("PIPE035", Severity.WARNING, "plugin used but not listed under plugins");
+    PLUGIN_NOT_DECLARED("PIPE035", Severity.WARNING, "plugin used but not listed under plugins"),
+    /** A database stage has no valid ladder, several, or keys its ladder does not take. */
+    INVALID_LADDER("PIPE036", Severity.ERROR,
+            "database stage without exactly one valid ladder, or with keys its ladder does not take"),
+    /** A search names a database no stage before it builds. */
+    UNKNOWN_DATABASE("PIPE037", Severity.ERROR, "search names no database stage before it"),
+    /** A search budget does not suit its database's ladder. */
+    BUDGET_LADDER_MISMATCH("PIPE038", Severity.ERROR, "budget does not suit the database's ladder"),
+    /** A search names a database and also a method or targets. */
+    DATABASE_AND_METHOD("PIPE039", Severity.ERROR, "search names both a database and a method or targets"),
+    /** A database to reuse is missing or not a database. */
+    REUSE_NOT_FOUND("PIPE040", Severity.ERROR, "database to reuse missing or not a database");
 
     /** How serious a problem is. */
     public enum Severity {

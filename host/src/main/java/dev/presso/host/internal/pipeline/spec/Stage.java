@@ -1,9 +1,12 @@
 package dev.presso.host.internal.pipeline.spec;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** One step of a pipeline, run in order; every stage has a name unique among its variant's stages. */
-public sealed interface Stage permits Stage.Calibrate, Stage.Compress, Stage.Search, Stage.Evaluate, Stage.Export {
+public sealed interface Stage permits Stage.Calibrate, Stage.Compress, Stage.Database, Stage.Search,
+        Stage.DatabaseSearch, Stage.Evaluate, Stage.Export {
     /** Returns the stage's name: the one written, else its kind (then kind-2, kind-3, ...). @return the name */
     String name();
 
@@ -15,7 +18,9 @@ public sealed interface Stage permits Stage.Calibrate, Stage.Compress, Stage.Sea
         return switch (this) {
             case Calibrate c -> "calibrate";
             case Compress c -> "compress";
+            case Database d -> "database";
             case Search s -> "search";
+            case DatabaseSearch s -> "search";
             case Evaluate e -> "evaluate";
             case Export e -> "export";
         };
@@ -66,6 +71,38 @@ public sealed interface Stage permits Stage.Calibrate, Stage.Compress, Stage.Sea
      */
     record Search(String name, PluginRef strategy, Settings strategyParams, PluginRef method, Settings methodParams,
             Targets targets, Budget budget, Location where) implements Stage {}
+
+    /**
+     * Builds a level database: every targeted unit compressed at every level of a ladder, with
+     * each level's cost and layer-wise error, for later search stages to choose from.
+     *
+     * @param name the stage name, which is the database's name
+     * @param method the method, empty for a depth ladder
+     * @param params the method's settings
+     * @param targets the sites that become units (the default for a depth ladder)
+     * @param ladder the levels to build
+     * @param reuse a database folder of an earlier run to use instead of building, resolved
+     *     against the pipeline file's folder
+     * @param cache whether to look the database up in, and store it into, the cache folder
+     * @param where where the stage starts
+     */
+    record Database(String name, Optional<PluginRef> method, Settings params, Targets targets, Ladder ladder,
+            Optional<Path> reuse, boolean cache, Location where) implements Stage {}
+
+    /**
+     * Lets a strategy choose one level per unit of a level database under a budget, with KL
+     * divergence to the dense model on calibration tokens as the fitness, then puts the
+     * database's operators of the chosen levels into the model.
+     *
+     * @param name the stage name
+     * @param strategy the strategy
+     * @param strategyParams the strategy's settings
+     * @param database the name of a database stage before this one, and where it was written
+     * @param budget the budget
+     * @param where where the stage starts
+     */
+    record DatabaseSearch(String name, PluginRef strategy, Settings strategyParams, PluginRef database,
+            SearchBudget budget, Location where) implements Stage {}
 
     /**
      * Measures the current model on the evaluation data.

@@ -25,6 +25,8 @@ import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Try;
 import io.vavr.control.Validation;
+import dev.presso.host.internal.pipeline.spec.Ladder;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,7 @@ final class StageChecks {
     private final ProviderIndex index;
     private final Optional<List<String>> sites;
     private final Set<String> warnedPlugins = new HashSet<>();
+    private final Map<String, Stage.Database> sharedDatabases = new HashMap<>();
     private Seq<Diagnostic> found = Vector.empty();
 
     private StageChecks(PipelineSpec spec, PipelineEnvironment environment, Optional<List<String>> sites) {
@@ -65,21 +68,28 @@ final class StageChecks {
      */
     static Seq<Diagnostic> check(PipelineSpec spec, PipelineEnvironment environment, Optional<List<String>> sites) {
         StageChecks checks = new StageChecks(spec, environment, sites);
-        boolean calibrated = checks.stages(spec.stages(), false, "the shared stages");
+        boolean calibrated = checks.stages(spec.stages(), false, "the shared stages", checks.sharedDatabases);
         for (Variant variant : spec.variants()) {
-            checks.stages(variant.stages(), calibrated, "variant '" + variant.name() + "'");
+            checks.stages(variant.stages(), calibrated, "variant '" + variant.name() + "'",
+                    new HashMap<>(checks.sharedDatabases));
         }
         return checks.found;
     }
 
     /** Checks a list of stages; returns whether a calibrate stage has run by its end. */
-    private boolean stages(List<Stage> stages, boolean calibratedBefore, String scope) {
+    private boolean stages(List<Stage> stages, boolean calibratedBefore, String scope,
+            Map<String, Stage.Database> databases) {
         boolean calibrated = calibratedBefore;
         for (Stage stage : stages) {
             switch (stage) {
                 case Stage.Calibrate c -> calibrated = true;
                 case Stage.Compress c -> compress(c, calibrated, scope);
                 case Stage.Search s -> search(s, calibrated, scope);
+                case Stage.Database d -> {
+                    database(d, calibrated, scope);
+                    databases.put(d.name(), d);
+                }
+                case Stage.DatabaseSearch s -> databaseSearch(s, databases, scope);
                 case Stage.Evaluate e -> e.metrics().forEach(this::metric);
                 case Stage.Export e -> { }
             }
@@ -101,6 +111,41 @@ final class StageChecks {
         method(stage.method(), stage.methodParams());
         sites.ifPresent(s -> add(TargetChecks.check(stage.targets(), List.of(), stage.where(), s)));
         calibration(stage.method(), stage.methodParams(), calibrated, stage, scope);
+    }
+
+    private void database(Stage.Database stage, boolean calibrated, String scope) {
+        DatabaseChecks checks = new DatabaseChecks(sites);
+        stage.method().ifPresent(ref -> {
+            method(ref, stage.params()).ifPresent(method -> {
+                if (stage.ladder() instanceof Ladder.Named named) {
+                    Try<List<Level>> levels = Try.of(method::levels);
+                    if (levels.isFailure()) {
+                        add(Vector.of(SettingsCheck.failed(owner("compression method", ref), "levels()",
+                                levels.getCause(), ref.where())));
+                    } else {
+                        named.levels().stream().filter(level -> Levels.find(level, levels.get()).isEmpty())
+                                .forEach(level -> add(Vector.of(unknownLevel(owner("compression method", ref),
+                                        level, levels.get()))));
+                    }
+                }
+            });
+            sites.ifPresent(s -> add(TargetChecks.check(stage.targets(), List.of(), stage.where(), s)));
+            if (!calibrated) {
+                add(Vector.of(new Diagnostic(ProblemCode.CALIBRATION_MISSING, ref.where(), "database '" + stage.name()
+                        + "' of " + scope + " measures each level's error on calibration statistics, but no calibrate"
+                        + " stage runs before it", "add '- calibrate' before it, for example as the first shared"
+                                + " stage (it reads data.calibration)")));
+            }
+        });
+        add(checks.database(stage));
+    }
+
+    private void databaseSearch(Stage.DatabaseSearch stage, Map<String, Stage.Database> databases, String scope) {
+        PluginRef strategy = stage.strategy();
+        configure(index.strategy(strategy.id(), strategy.where()), owner("search strategy", strategy), strategy.id(),
+                stage.strategyParams(), strategy.where(), SearchStrategyProvider::options,
+                SearchStrategyProvider::create);
+        add(new DatabaseChecks(sites).search(stage, databases, scope));
     }
 
     private void metric(MetricSpec metric) {

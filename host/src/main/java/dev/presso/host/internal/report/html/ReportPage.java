@@ -49,6 +49,7 @@ public final class ReportPage {
         sizeAgainstQuality(page, report);
         layerHeatmaps(page, report);
         searchProgress(page, report);
+        allocations(page, report);
         layerTables(page, report);
         if (!timings.stages().isEmpty() || !timings.startedAt().isEmpty()) {
             page.element("h2", "Timings", "id", "timings");
@@ -141,6 +142,29 @@ public final class ReportPage {
         page.start("figure");
         SearchChart.render(page, series);
         page.element("figcaption", "The best fitness found so far after each generation (lower is better).");
+        page.end();
+    }
+
+    private static void allocations(Markup page, RunReport report) {
+        List<VariantReport> all = report.allVariants();
+        boolean any = all.stream().flatMap(v -> v.searches().stream()).anyMatch(t -> !t.allocation().isEmpty());
+        if (!any) {
+            return;
+        }
+        page.element("h2", "Allocations", "id", "allocations");
+        page.element("p", "The level each search gave each unit; taller bars are more compressed.", "class", "note");
+        page.start("div", "class", "charts");
+        for (VariantReport variant : all) {
+            for (SearchTrace trace : variant.searches()) {
+                if (!trace.allocation().isEmpty()) {
+                    String label = variant.name() + " / " + trace.stage();
+                    page.start("figure", "class", "scroll");
+                    page.element("figcaption", label, "class", "title");
+                    AllocationChart.render(page, label, trace);
+                    page.end();
+                }
+            }
+        }
         page.end();
     }
 

@@ -62,6 +62,66 @@ class PlanFormatterTest {
     }
 
     @Test
+    void printsDatabasesWithTheirUnitsAndTheSearchesOverThem(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("p.yaml"), """
+                presso: 1
+                model: default
+                data: {calibration: calibration.json}
+                stages:
+                  - calibrate
+                  - database: {name: sparse, method: sparsegpt, exclude: [model.layers.0.mlp.up_proj],
+                               sparsity: {target: 0.6, steps: 4, weights-per-step: 32}}
+                  - database: {name: blocks, depth: {mlp: true}}
+                variants:
+                  - name: evo
+                    stages:
+                      - search: {strategy: evopress, database: sparse, budget: {sparsity: target}}
+                  - name: drop
+                    stages:
+                      - search: {strategy: brute-force, database: blocks, budget: {drop: {mlp: 1}}}
+                """);
+        PipelineSpec spec = PipelineReader.read(file).get();
+        assertEquals("""
+                shared, stage sparse (line 6): database of sparsegpt sparsity ladder around 0.6, 4 steps of 32 weights \
+                each way
+                  site                          method     level   rule
+                  model.layers.0.mlp.up_proj    -          -       excluded by exclude #1 (line 6)
+                  model.layers.0.mlp.down_proj  sparsegpt  ladder  database unit
+                  model.layers.1.mlp.up_proj    sparsegpt  ladder  database unit
+                  model.layers.1.mlp.down_proj  sparsegpt  ladder  database unit
+                  lm_head                       -          -       not targeted
+                  3 database units, the model left as it is
+
+                shared, stage blocks (line 8): database of depth ladder over mlp sub-blocks
+                  site                          method  level   rule
+                  model.layers.0.mlp.up_proj    -       -       not targeted
+                  model.layers.0.mlp.down_proj  drop    ladder  database unit
+                  model.layers.1.mlp.up_proj    -       -       not targeted
+                  model.layers.1.mlp.down_proj  drop    ladder  database unit
+                  lm_head                       -       -       not targeted
+                  2 database units, the model left as it is
+
+                variant evo, stage search (line 12): strategy evopress over database sparse, budget the target sparsity
+                  site                          method     level   rule
+                  model.layers.0.mlp.up_proj    -          -       excluded by exclude #1 (line 6)
+                  model.layers.0.mlp.down_proj  sparsegpt  search  searched
+                  model.layers.1.mlp.up_proj    sparsegpt  search  searched
+                  model.layers.1.mlp.down_proj  sparsegpt  search  searched
+                  lm_head                       -          -       not targeted
+                  3 compressed, 1 excluded, 1 not targeted
+
+                variant drop, stage search (line 15): strategy brute-force over database blocks, budget drop 1 mlp
+                  site                          method  level   rule
+                  model.layers.0.mlp.up_proj    -       -       not targeted
+                  model.layers.0.mlp.down_proj  drop    search  searched
+                  model.layers.1.mlp.up_proj    -       -       not targeted
+                  model.layers.1.mlp.down_proj  drop    search  searched
+                  lm_head                       -       -       not targeted
+                  2 compressed, 3 not targeted
+                """, PlanFormatter.format(PlanResolver.resolve(spec, SITES)));
+    }
+
+    @Test
     void saysSoWhenNothingIsCompressed() {
         assertEquals("no compress or search stage: the pipeline leaves every site dense\n",
                 PlanFormatter.format(new Plan(List.of())));

@@ -49,7 +49,7 @@ class PipelineReaderTest {
         assertEquals("../models/tiny", spec.model().written());
         assertEquals(Optional.of("cpu"), spec.provider());
         assertEquals(List.of("baselines", "evaluators"), spec.plugins().stream().map(PluginRequirement::id).toList());
-        assertEquals(">=0.1.0 <0.2.0", spec.plugins().get(0).constraint().describe());
+        assertEquals(">=0.2.0 <0.3.0", spec.plugins().get(0).constraint().describe());
         assertEquals(">=0.1.0 <1.0.0", spec.plugins().get(1).constraint().describe());
         at(8, 3, spec.plugins().get(0).where());
     }

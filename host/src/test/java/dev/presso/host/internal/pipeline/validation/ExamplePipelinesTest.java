@@ -48,8 +48,9 @@ class ExamplePipelinesTest {
     }
 
     @Test
-    void theExamplesCoverTheBaselinesTheDefaultModelAndTargeting() throws IOException {
-        assertEquals(List.of("quick-start.yaml", "stories260k-baselines.yaml", "stories260k-evopress.yaml",
+    void theExamplesCoverTheBaselinesTheDefaultModelTargetingAndEvoPress() throws IOException {
+        assertEquals(List.of("quick-start.yaml", "stories260k-baselines.yaml", "stories260k-evopress-bits.yaml",
+                "stories260k-evopress-depth.yaml", "stories260k-evopress-sparsity.yaml", "stories260k-evopress.yaml",
                 "stories260k-targeting.yaml"),
                 examples().stream().map(p -> p.getFileName().toString()).toList());
     }

@@ -104,8 +104,16 @@ class ReportPageBrowserTest {
     }
 
     @Test
+    void drawsTheAllocationOfTheSearchWithABarPerUnit() {
+        List<JsonNode> allocations = charts("chart allocation");
+
+        assertEquals(1, allocations.size());
+        assertEquals(SampleReports.SITES, allocations.getFirst().get("allocationBars").asInt());
+    }
+
+    @Test
     void everyChartHasASizeAndNothingOutsideIt() {
-        assertEquals(2 + 6 + 1, probe.get("charts").size());
+        assertEquals(2 + 6 + 1 + 1, probe.get("charts").size());
         for (JsonNode chart : probe.get("charts")) {
             assertTrue(chart.get("width").asDouble() > 100 && chart.get("height").asDouble() > 100, chart.toString());
             assertEquals(List.of(), strings(chart.get("outside")), chart.get("kind") + " " + chart.get("variant"));

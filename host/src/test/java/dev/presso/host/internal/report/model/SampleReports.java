@@ -41,13 +41,25 @@ public final class SampleReports {
                         row -> row % 3 == 0 ? 3.0 : 4.0,
                         List.of(new SearchTrace("search", "kl", List.of(new SearchPoint(0, 0.31),
                                 new SearchPoint(1, 0.22), new SearchPoint(2, 0.15), new SearchPoint(3, 0.11),
-                                new SearchPoint(4, 0.095), new SearchPoint(5, 0.09))))));
+                                new SearchPoint(4, 0.095), new SearchPoint(5, 0.09)), allocation(),
+                                Map.of("budgetBits", 700_000L, "spentBits", 699_968L,
+                                        "groupSpentBits.all", 699_968L)))));
         RunInfo run = new RunInfo("stories-baselines", "examples/pipelines/stories.yaml", 1234,
                 "/work/shared/data/stories260k", "cpu", "0.1.0-SNAPSHOT",
                 List.of(new PluginInfo("presso-plugin-baselines", "0.1.0", "ab".repeat(32)),
                         new PluginInfo("presso-evaluators", "0.1.0", "")));
         return new RunReport(run, Map.of("perplexity", MetricInfo.minimize(""), "kl", MetricInfo.minimize("nats/token")),
                 dense, variants);
+    }
+
+    /** The allocation of the sample search: 3 bits (level 1) on every third site, else 4 bits (level 0). */
+    private static List<UnitLevel> allocation() {
+        List<UnitLevel> units = new ArrayList<>();
+        for (int site = 0; site < SITES; site++) {
+            int level = site % 3 == 0 ? 1 : 0;
+            units.add(new UnitLevel("site-" + site, "all", level, 3, level == 1 ? "3bit" : "4bit"));
+        }
+        return units;
     }
 
     /** Bits per weight of the site at a position in the model. */

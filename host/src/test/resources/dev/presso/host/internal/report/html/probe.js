@@ -36,6 +36,7 @@
         cells: svg.querySelectorAll('rect.cell').length,
         cellLabels: [...svg.querySelectorAll('text.cell-label')].map(label => label.textContent),
         searchPoints: svg.querySelectorAll('circle.search-point').length,
+        allocationBars: svg.querySelectorAll('rect.allocation-bar').length,
         outside: drawn.filter(element => !inside(element)).map(element => element.outerHTML.slice(0, 80)),
       };
     });

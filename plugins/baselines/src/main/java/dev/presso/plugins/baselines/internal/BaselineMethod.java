@@ -48,9 +48,25 @@ public abstract class BaselineMethod implements CompressionMethod {
         return levels;
     }
 
+    /**
+     * Returns whether this method can compress at a level: by default the levels it lists.
+     *
+     * @param level a level
+     * @return whether {@link #compress} and {@link #costBits} accept it
+     */
+    protected boolean offers(Level level) {
+        return levels.contains(level);
+    }
+
+    private void require(Level level) {
+        if (!offers(level)) {
+            Levels.require(id, levels, level);
+        }
+    }
+
     @Override
     public final long costBits(long outFeatures, long inFeatures, Level level) {
-        Levels.require(id, levels, level);
+        require(level);
         if (outFeatures < 1 || inFeatures < 1) {
             throw new PressoException(id + ": a layer of " + outFeatures + " x " + inFeatures
                     + " features has nothing to compress; expected at least 1 x 1");
@@ -61,7 +77,7 @@ public abstract class BaselineMethod implements CompressionMethod {
     @Override
     public final LinearOperator compress(LinearSite site, Level level, Calibration calibration,
             PluginContext context) {
-        Levels.require(id, levels, level);
+        require(level);
         context.cancellation().throwIfCancelled();
         Tensor weight = site.weight();
         if (weight.shape().rank() != 2 || weight.dtype() != DType.F32) {

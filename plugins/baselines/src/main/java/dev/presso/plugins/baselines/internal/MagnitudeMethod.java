@@ -18,12 +18,14 @@ public final class MagnitudeMethod extends BaselineMethod {
     /** The payload attribute naming the pattern. */
     static final String PATTERN = "pattern";
 
+    private static final SparsityPattern LAYER = new LayerSparsity();
+
     private final SparsityPattern pattern;
 
     /**
      * Creates the method.
      *
-     * @param pattern {@code unstructured} or {@code N:M}, already validated
+     * @param pattern {@code unstructured}, {@code layer} or {@code N:M}, already validated
      * @throws IllegalArgumentException if the pattern does not parse
      */
     public MagnitudeMethod(String pattern) {
@@ -46,16 +48,34 @@ public final class MagnitudeMethod extends BaselineMethod {
         return SparsityPattern.parse(pattern).isPresent();
     }
 
+    /**
+     * Returns the pattern that prunes at a level: the configured one for its own levels; for any
+     * other {@code sparsity-*} level of an unstructured configuration, the exact-count
+     * {@link LayerSparsity} (one threshold per output row cannot give an exact layer total).
+     */
+    private SparsityPattern patternFor(Level level) {
+        if (pattern.offers(level) || !(pattern instanceof UnstructuredSparsity)) {
+            return pattern;
+        }
+        return LAYER;
+    }
+
+    @Override
+    protected boolean offers(Level level) {
+        return patternFor(level).offers(level);
+    }
+
     @Override
     protected long cost(long outFeatures, long inFeatures, Level level) {
-        return pattern.cost(ID, outFeatures, inFeatures, level);
+        return patternFor(level).cost(ID, outFeatures, inFeatures, level);
     }
 
     @Override
     protected OperatorPayload encode(String site, Tensor weight, Level level, Calibration calibration,
             Tensors tensors) {
-        OperatorPayload pruned = pattern.encode(tensors, weight, level);
-        return new OperatorPayload(pruned.tensors(), Map.of(PATTERN, pattern.text(),
+        SparsityPattern used = patternFor(level);
+        OperatorPayload pruned = used.encode(tensors, weight, level);
+        return new OperatorPayload(pruned.tensors(), Map.of(PATTERN, used.text(),
                 "sparsity", Double.toString(level.value())));
     }
 
@@ -63,7 +83,7 @@ public final class MagnitudeMethod extends BaselineMethod {
     protected ComputeForm decode(long outFeatures, long inFeatures, PayloadReader payload, Tensors tensors) {
         String text = payload.attribute(PATTERN);
         SparsityPattern stored = SparsityPattern.parse(text).orElseThrow(() -> payload.malformed(PATTERN, text,
-                SparsityPattern.UNSTRUCTURED + " or N:M with 1 <= N < M <= " + SemiStructuredSparsity.MAX_GROUP));
+                SparsityPattern.UNSTRUCTURED + ", " + SparsityPattern.LAYER + " or N:M with 1 <= N < M <= " + SemiStructuredSparsity.MAX_GROUP));
         return new ComputeForm.Dense(stored.decode(tensors, outFeatures, inFeatures, payload));
     }
 }

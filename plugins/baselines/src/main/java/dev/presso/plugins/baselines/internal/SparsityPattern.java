@@ -12,12 +12,15 @@ import java.util.regex.Pattern;
 /**
  * Which weights magnitude pruning may remove together, with the payload format of the survivors.
  */
-sealed interface SparsityPattern permits UnstructuredSparsity, SemiStructuredSparsity {
+sealed interface SparsityPattern permits UnstructuredSparsity, LayerSparsity, SemiStructuredSparsity {
     /** The text of the unstructured pattern. */
     String UNSTRUCTURED = "unstructured";
+    /** The text of the unstructured pattern with one threshold per layer and an exact zero count. */
+    String LAYER = "layer";
 
     /**
-     * Parses a pattern: {@code unstructured} or {@code N:M} with {@code 1 <= N < M <= 256}.
+     * Parses a pattern: {@code unstructured}, {@code layer} or {@code N:M} with
+     * {@code 1 <= N < M <= 256}.
      *
      * @param text the text
      * @return the pattern, or empty when the text is neither
@@ -25,6 +28,9 @@ sealed interface SparsityPattern permits UnstructuredSparsity, SemiStructuredSpa
     static Optional<SparsityPattern> parse(String text) {
         if (text.equals(UNSTRUCTURED)) {
             return Optional.of(new UnstructuredSparsity());
+        }
+        if (text.equals(LAYER)) {
+            return Optional.of(new LayerSparsity());
         }
         Matcher m = Pattern.compile("(\\d{1,3}):(\\d{1,3})").matcher(text);
         if (m.matches()) {
@@ -42,6 +48,16 @@ sealed interface SparsityPattern permits UnstructuredSparsity, SemiStructuredSpa
 
     /** Returns the levels the pattern offers, least compressed first. @return the levels */
     List<Level> levels();
+
+    /**
+     * Returns whether the pattern can prune at a level: by default the levels it lists.
+     *
+     * @param level a level
+     * @return whether {@link #cost} and {@link #encode} accept it
+     */
+    default boolean offers(Level level) {
+        return levels().contains(level);
+    }
 
     /**
      * Returns the exact payload size of a layer at a level.

@@ -13,10 +13,14 @@ import java.util.Map;
  * @param generations how many generations to run
  * @param offspring distinct children made per generation (lambda)
  * @param stages the selection stages, the last keeping one survivor
- * @param maxSwitches the most level switches one child gets
+ * @param maxSwitches the most level switches one child gets in a space without group budgets
+ * @param maxMutations the most in-group swaps one child gets in a space with group budgets
+ * @param initiallyGenerated random feasible starts drawn when no uniform start applies
+ * @param initialTokens selection tokens each random start is scored on
  * @param seedOffset added to the run's seed, to draw another trajectory
  */
-public record EvoPressConfig(int generations, int offspring, List<Stage> stages, int maxSwitches, long seedOffset) {
+public record EvoPressConfig(int generations, int offspring, List<Stage> stages, int maxSwitches, int maxMutations,
+        int initiallyGenerated, long initialTokens, long seedOffset) {
     /** Every setting with its default, scaled for small models (the paper's 7B defaults are larger). */
     public static final List<PluginOption> OPTIONS = List.of(
             new PluginOption("generations", "50", "number of generations, an integer >= 0 (the paper: 150 to 400 on"
@@ -27,8 +31,16 @@ public record EvoPressConfig(int generations, int offspring, List<Stage> stages,
                     + " non-increasing, the last 1 (the paper: 8,2,1)"),
             new PluginOption("tokens", "512,4096", "selection tokens per fitness call in each stage,"
                     + " comma-separated, as many as survivors (the paper: 2048,16384,65536)"),
-            new PluginOption("max-switches", "3", "a child gets min(U{1,m}, U{1,m}) level switches; an integer"
-                    + " in 1..10"),
+            new PluginOption("max-switches", "3", "a child gets min(U{1,m}, U{1,m}) level switches with explicit"
+                    + " bit accounting (spaces without group budgets); an integer in 1..10"),
+            new PluginOption("max-mutations", "3", "in a space with group budgets (such as depth pruning) a child"
+                    + " gets min(U{1,m}, U{1,m}) swaps inside one group, one unit less and one more compressed; an"
+                    + " integer in 1..10 (the paper's depth search: 3)"),
+            new PluginOption("initially-generated", "16", "random feasible starts drawn (from level 0, random"
+                    + " units over a budget made one level more compressed until every budget holds) when no uniform"
+                    + " start applies; the best on initial-tokens is the first parent; an integer >= 1 (the paper: 64)"),
+            new PluginOption("initial-tokens", "512", "selection tokens each random start is scored on, an"
+                    + " integer >= 1 (the paper: 2048)"),
             new PluginOption("seed-offset", "0", "added to the run's seed to draw another trajectory, an"
                     + " integer"));
 
@@ -38,7 +50,10 @@ public record EvoPressConfig(int generations, int offspring, List<Stage> stages,
      * @param generations generations
      * @param offspring offspring per generation
      * @param stages selection stages
-     * @param maxSwitches most switches per child
+     * @param maxSwitches most switches per child without group budgets
+     * @param maxMutations most in-group swaps per child with group budgets
+     * @param initiallyGenerated random starts drawn
+     * @param initialTokens tokens per random start's score
      * @param seedOffset seed offset
      */
     public EvoPressConfig {
@@ -57,6 +72,9 @@ public record EvoPressConfig(int generations, int offspring, List<Stage> stages,
         int generations = s.integer("generations", 0, Integer.MAX_VALUE);
         int offspring = s.integer("offspring", 1, 100_000);
         int maxSwitches = s.integer("max-switches", 1, LevelSwitch.MAX_CHANGES);
+        int maxMutations = s.integer("max-mutations", 1, LevelSwitch.MAX_CHANGES);
+        int initiallyGenerated = s.integer("initially-generated", 1, 100_000);
+        long initialTokens = s.integer("initial-tokens", 1L, Long.MAX_VALUE);
         long seedOffset = s.integer("seed-offset", Long.MIN_VALUE, Long.MAX_VALUE);
         List<Long> survivors = list(s, "survivors", 1, 100_000);
         List<Long> tokens = list(s, "tokens", 1, Long.MAX_VALUE);
@@ -74,7 +92,8 @@ public record EvoPressConfig(int generations, int offspring, List<Stage> stages,
         if (survivors.getLast() != 1) {
             throw s.invalid("survivors", "a last stage that keeps 1 candidate");
         }
-        return new EvoPressConfig(generations, offspring, stages, maxSwitches, seedOffset);
+        return new EvoPressConfig(generations, offspring, stages, maxSwitches, maxMutations, initiallyGenerated,
+                initialTokens, seedOffset);
     }
 
     private static List<Long> list(PluginSettings s, String name, long minimum, long maximum) {
@@ -102,6 +121,9 @@ public record EvoPressConfig(int generations, int offspring, List<Stage> stages,
      */
     long trajectoryDigest() {
         long h = offspring * 31L + maxSwitches;
+        h = h * 1_000_003L + maxMutations;
+        h = h * 1_000_003L + initiallyGenerated;
+        h = h * 1_000_003L + initialTokens;
         h = h * 1_000_003L + seedOffset;
         for (Stage stage : stages) {
             h = h * 1_000_003L + stage.survivors();

@@ -17,16 +17,19 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * The (1+lambda) evolutionary search of EvoPress: start (see {@link InitialAllocation}), then per
+ * The (1+lambda) evolutionary search of EvoPress: start (see {@link InitialAllocation}; the start
+ * candidates are scored on {@code initial-tokens} and the best becomes the parent), then per
  * generation make {@code offspring} distinct children by {@link LevelSwitch} (copies of the parent
  * rejected), keep one by {@link MultiStepSelection} with the parent rejoining before the last
- * stage, and checkpoint. Generation {@code g} draws its random numbers from a generator seeded by
+ * stage, record the parent's fitness in the {@value #FITNESS_SERIES} series, and checkpoint. Generation {@code g} draws its random numbers from a generator seeded by
  * the run's seed, the {@code seed-offset} and {@code g}; a search that finds a checkpoint of the
  * same problem and settings continues from it on the same trajectory.
  */
 public final class EvoPressSearch implements SearchStrategy {
     /** The strategy's id. */
     public static final String ID = "evopress";
+    /** The series of the parent's last-stage fitness per generation (0 = the start). */
+    public static final String FITNESS_SERIES = "fitness";
     private static final long GENERATION_MIX = 0xD1B54A32D192ED03L;
 
     private final EvoPressConfig config;
@@ -64,23 +67,28 @@ public final class EvoPressSearch implements SearchStrategy {
         long seed = context.seed() + config.seedOffset();
         long digest = (costs.digest() * 1_000_003L + config.trajectoryDigest()) * 1_000_003L + seed;
         MultiStepSelection selection = new MultiStepSelection(config.stages());
+        CountingOracle counted = new CountingOracle(oracle);
         SearchCheckpoint state = resume(context, digest, costs)
-                .orElseGet(() -> start(costs, digest, seed, selection, oracle, context));
-        LevelSwitch mutation = new LevelSwitch(costs, config.maxSwitches());
+                .orElseGet(() -> start(costs, digest, seed, counted, context));
+        LevelSwitch mutation = new LevelSwitch(costs, config.maxSwitches(), config.maxMutations());
         try (ProgressSink progress = context.progress(ID, config.generations())) {
             progress.advance(Math.min(state.generation(), config.generations()));
             for (int g = state.generation() + 1; g <= config.generations(); g++) {
                 cancellation.throwIfCancelled();
                 List<int[]> children = offspring(state.levels(), mutation, generator(seed, g));
-                MultiStepSelection.Winner winner = selection.select(children, state.levels(), oracle, g,
+                MultiStepSelection.Winner winner = selection.select(children, state.levels(), counted, g,
                         cancellation);
                 state = new SearchCheckpoint(digest, g, winner.fitness(), winner.levels());
                 context.checkpoints().save(SearchCheckpoint.NAME, state.encode());
+                context.record(FITNESS_SERIES, g, winner.fitness());
                 progress.advance(1);
                 progress.status(String.format(Locale.ROOT, "generation %d/%d fitness %.6g", g, config.generations(),
                         winner.fitness()));
             }
         }
+        context.logger().log(System.Logger.Level.INFO, ID + ": " + counted.calls() + " fitness evaluations in this"
+                + " call, " + counted.tokens() + " tokens; best fitness " + state.fitness() + " after generation "
+                + state.generation());
         if (!costs.fits(state.levels())) {
             throw new IllegalStateException(ID + ": the allocation costs " + costs.total(state.levels())
                     + " bits, over the budget of " + space.budgetBits() + " bits or a group budget");
@@ -88,18 +96,14 @@ public final class EvoPressSearch implements SearchStrategy {
         return MultiStepSelection.allocation(state.levels());
     }
 
-    private SearchCheckpoint start(CostModel costs, long digest, long seed, MultiStepSelection selection,
-            FitnessOracle oracle, PluginContext context) {
-        List<int[]> candidates = InitialAllocation.candidates(costs, config.offspring(), generator(seed, 0));
-        SearchCheckpoint state;
-        if (candidates.size() == 1) {
-            state = new SearchCheckpoint(digest, 0, Double.NaN, candidates.getFirst());
-        } else {
-            MultiStepSelection.Winner winner = selection.select(candidates, null, oracle, 0,
-                    context.cancellation());
-            state = new SearchCheckpoint(digest, 0, winner.fitness(), winner.levels());
-        }
+    private SearchCheckpoint start(CostModel costs, long digest, long seed, FitnessOracle oracle,
+            PluginContext context) {
+        List<int[]> candidates = InitialAllocation.candidates(costs, config.initiallyGenerated(), generator(seed, 0));
+        MultiStepSelection initial = new MultiStepSelection(List.of(new Stage(1, config.initialTokens())));
+        MultiStepSelection.Winner winner = initial.select(candidates, null, oracle, 0, context.cancellation());
+        SearchCheckpoint state = new SearchCheckpoint(digest, 0, winner.fitness(), winner.levels());
         context.checkpoints().save(SearchCheckpoint.NAME, state.encode());
+        context.record(FITNESS_SERIES, 0, winner.fitness());
         return state;
     }
 

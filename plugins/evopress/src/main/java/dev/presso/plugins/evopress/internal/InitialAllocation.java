@@ -1,31 +1,36 @@
 package dev.presso.plugins.evopress.internal;
 
+import dev.presso.kernel.search.SearchSpace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Where the search starts. When every unit offers the same levels and one of them fits for all,
- * the uniform allocation (the least compressed such level) is the only candidate, as in the
- * paper's integer targets. Otherwise (a budget between levels that no common level meets, or
- * units with different ladders) candidates start from level 0 everywhere and make random units
- * one level more compressed until the budget holds, as the paper does for fractional bit-widths;
- * selection then picks the best of them.
+ * Where the search starts, always as little compressed as the budgets allow. In a space without
+ * group budgets whose units all offer the same levels, when one of them fits for all, the uniform
+ * allocation (the least compressed such level) is the only candidate, as in the paper's integer
+ * targets. Otherwise (a budget between levels, units with different ladders, or group budgets such
+ * as "drop exactly k sub-blocks of each kind") candidates are random tightenings: level 0
+ * everywhere, then a random unit that counts against an exceeded budget is made one level more
+ * compressed until every budget holds (the paper's start for fractional bit-widths, and for depth
+ * pruning a random genome with exactly k dropped per group when the group's units cost the same).
+ * Selection then picks the best of them. A start never compresses a unit that no exceeded budget
+ * asks for, so "everything dropped" is never chosen when less would fit.
  */
 final class InitialAllocation {
     private InitialAllocation() {}
 
     /**
-     * Returns the starting candidates, each within the budget.
+     * Returns the starting candidates, each within the budgets.
      *
-     * @param costs the costs and budget, feasible
+     * @param costs the costs and budgets, feasible
      * @param count how many random candidates to draw when there is no uniform start
      * @param rng random numbers for the draws
      * @return at least one candidate, all distinct
      */
     static List<int[]> candidates(CostModel costs, int count, SplittableRandom rng) {
-        if (costs.sameLevelCount()) {
+        if (costs.sameLevelCount() && costs.space().groupBudgetsBits().isEmpty()) {
             for (int level = 0; level < costs.levels(0); level++) {
                 int[] uniform = new int[costs.units()];
                 Arrays.fill(uniform, level);
@@ -36,7 +41,10 @@ final class InitialAllocation {
         }
         List<int[]> candidates = new ArrayList<>();
         for (int attempt = 0; attempt < 10 * count && candidates.size() < count; attempt++) {
-            int[] candidate = randomTightening(costs, rng);
+            int[] candidate = randomTightening(costs.space(), rng);
+            if (candidate == null) {
+                return List.of(costs.cheapestLevels());
+            }
             if (candidates.stream().noneMatch(c -> Arrays.equals(c, candidate))) {
                 candidates.add(candidate);
             }
@@ -44,18 +52,13 @@ final class InitialAllocation {
         return candidates;
     }
 
-    private static int[] randomTightening(CostModel costs, SplittableRandom rng) {
-        int[] levels = new int[costs.units()];
-        List<Integer> open = new ArrayList<>();
-        while (!costs.fits(levels)) {
-            open.clear();
-            for (int u = 0; u < levels.length; u++) {
-                if (levels[u] + 1 < costs.levels(u)) {
-                    open.add(u);
-                }
-            }
+    private static int @org.jspecify.annotations.Nullable [] randomTightening(SearchSpace space,
+            SplittableRandom rng) {
+        int[] levels = new int[space.units().size()];
+        while (!space.fits(levels)) {
+            List<Integer> open = space.unitsOverBudget(levels);
             if (open.isEmpty()) {
-                return costs.cheapestLevels();
+                return null;
             }
             levels[open.get(rng.nextInt(open.size()))]++;
         }

@@ -112,8 +112,18 @@ public abstract class ObsMethod implements CompressionMethod {
         return new ObsOperator(id, payload, tensors.of(weight, Shape.of(out, in)));
     }
 
+    /**
+     * Returns whether this method can compress at a level: by default the levels it lists.
+     *
+     * @param level a level
+     * @return whether {@link #compress} and {@link #costBits} accept it
+     */
+    protected boolean offers(Level level) {
+        return levels.contains(level);
+    }
+
     private void requireLevel(Level level) {
-        if (!levels.contains(level)) {
+        if (!offers(level)) {
             throw new PressoException(id + ": level " + level.name() + " (" + level.value()
                     + ") is not one this method offers; expected one of "
                     + levels.stream().map(Level::name).collect(Collectors.joining(", ")));

@@ -46,6 +46,22 @@ public final class PayloadTensors {
     }
 
     /**
+     * Returns a kept value as a float whose F16 rounding is not zero: a value that would round to
+     * F16 zero (including an exact zero) becomes the smallest F16 step of its sign, so a stored
+     * value never reads back as a pruned one.
+     *
+     * @param value the value
+     * @return the value, or the smallest F16 step with its sign
+     */
+    public static float nonzeroHalf(double value) {
+        float smallest = Float.float16ToFloat((short) 1);
+        if (Float.float16ToFloat(Float.floatToFloat16((float) value)) == 0) {
+            return Math.copySign(smallest, (float) value);
+        }
+        return (float) value;
+    }
+
+    /**
      * Returns codes as one-bit planes.
      *
      * @param name the base name

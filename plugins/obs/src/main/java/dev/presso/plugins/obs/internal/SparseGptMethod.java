@@ -18,9 +18,13 @@ import java.util.stream.IntStream;
 /**
  * SparseGPT: the OBS sweep with pruning by the score {@code w^2 / U_jj^2}.
  *
- * <p>Unstructured: at the start of each column block of {@code n = out * width} weights exactly
- * {@code k = round(n * s)} (half up) of lowest score are pruned (one threshold per block, shared by
- * all rows; ties toward the lower row-major position). Payload: {@code values}, the kept weights in
+ * <p>Unstructured: the layer prunes exactly {@code Z = round(s * out * in)} weights (half up; for
+ * a level {@code sparsity-Z} of value {@code Z / (out * in)}, exactly {@code Z}), split over the
+ * column blocks in proportion to their sizes by largest remainder ({@link BlockQuota}); at the
+ * start of each block its quota of lowest score is pruned (one threshold per block, shared by all
+ * rows; ties toward the lower row-major position). A kept weight is never stored as zero (one
+ * that rounds to F16 zero is stored as the smallest F16 step of its sign), so the zero count of
+ * the decoded weight is exactly {@code Z}. Payload: {@code values}, the kept weights in
  * F16, row-major, {@code [nnz]}; {@code mask.0}, I1 {@code [out, in]}, 1 = kept. Cost exactly
  * {@code 16 * nnz + out * in} bits, {@code nnz} summed over the blocks.
  *
@@ -34,6 +38,8 @@ public final class SparseGptMethod extends ObsMethod {
     public static final String ID = "sparsegpt";
     /** The pattern setting's value for unstructured sparsity. */
     public static final String UNSTRUCTURED = "unstructured";
+    /** The name prefix of sparsity levels; unstructured SparseGPT accepts any {@code sparsity-*} level in [0, 1]. */
+    public static final String SPARSITY_PREFIX = "sparsity-";
 
     private final int kept;
     private final int group;
@@ -67,18 +73,28 @@ public final class SparseGptMethod extends ObsMethod {
         return new Level("sparsity-" + decimal.toPlainString(), value);
     }
 
-    /** Returns how many of {@code n} weights a level of tenths prunes: {@code round(n * s)}, half up. */
-    private static long pruned(long n, Level level) {
-        return (Math.round(level.value() * 10) * n + 5) / 10;
+    /**
+     * Returns how many of a layer's {@code n} weights a level prunes: for the listed levels of
+     * tenths {@code round(n * s)} half up in exact integer arithmetic, for any other sparsity level
+     * {@code round(value * n)} (a database's {@code sparsity-Z} level of value {@code Z / n} gives
+     * {@code Z}).
+     */
+    private long pruned(long n, Level level) {
+        if (levels().contains(level)) {
+            return (Math.round(level.value() * 10) * n + 5) / 10;
+        }
+        return Math.round(level.value() * n);
     }
 
-    private static long keptWeights(long outFeatures, long inFeatures, Level level) {
-        long nonzeros = 0;
-        for (long start = 0; start < inFeatures; start += ObsSweep.BLOCK) {
-            long n = outFeatures * (Math.min(start + ObsSweep.BLOCK, inFeatures) - start);
-            nonzeros += n - pruned(n, level);
-        }
-        return nonzeros;
+    private long keptWeights(long outFeatures, long inFeatures, Level level) {
+        long n = outFeatures * inFeatures;
+        return n - pruned(n, level);
+    }
+
+    @Override
+    protected boolean offers(Level level) {
+        return levels().contains(level) || (group == 0 && level.name().startsWith(SPARSITY_PREFIX)
+                && level.value() >= 0 && level.value() <= 1);
     }
 
     private int indexBits() {
@@ -107,7 +123,9 @@ public final class SparseGptMethod extends ObsMethod {
         int out = weights.length;
         int in = factor.length;
         boolean[][] pruned = new boolean[out][in];
-        ObsSweep.sweep(weights, factor, group == 0 ? new BlockRule(level, pruned) : new GroupRule(pruned));
+        long n = (long) out * in;
+        ObsSweep.sweep(weights, factor, group == 0 ? new BlockRule(BlockQuota.split(pruned(n, level), out, in),
+                pruned) : new GroupRule(pruned));
         String pattern = group == 0 ? UNSTRUCTURED : kept + ":" + group;
         Map<String, String> attributes = Map.of("pattern", pattern, "sparsity", Double.toString(level.value()));
         if (group == 0) {
@@ -118,7 +136,7 @@ public final class SparseGptMethod extends ObsMethod {
                 for (int c = 0; c < in; c++) {
                     if (!pruned[r][c]) {
                         mask[r * in + c] = 1;
-                        values[v++] = (float) weights[r][c];
+                        values[v++] = PayloadTensors.nonzeroHalf(weights[r][c]);
                     }
                 }
             }
@@ -199,13 +217,17 @@ public final class SparseGptMethod extends ObsMethod {
         return weight;
     }
 
-    /** Unstructured: one threshold per column block over all rows. */
+    /**
+     * Unstructured: at the start of each column block its quota of the layer's pruned weights
+     * ({@link BlockQuota}) with the lowest scores, over all rows (ties toward the lower row-major
+     * position).
+     */
     private static final class BlockRule implements ColumnRule {
-        private final Level level;
+        private final long[] quota;
         private final boolean[][] pruned;
 
-        BlockRule(Level level, boolean[][] pruned) {
-            this.level = level;
+        BlockRule(long[] quota, boolean[][] pruned) {
+            this.quota = quota;
             this.pruned = pruned;
         }
 
@@ -221,7 +243,7 @@ public final class SparseGptMethod extends ObsMethod {
                 }
             }
             IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble((Integer i) -> scores[i])
-                    .thenComparingInt(i -> i)).limit(pruned(n, level))
+                    .thenComparingInt(i -> i)).limit(quota[start / ObsSweep.BLOCK])
                     .forEach(i -> pruned[i / width][start + i % width] = true);
         }
 

@@ -56,8 +56,9 @@ class PluginsCommandTest {
                 () -> assertTrue(text.contains("evaluators  0.1.0    [1.0,2)     evaluator:kl-divergence,"
                         + " evaluator:layer-error, evaluator:perplexity"), text),
                 () -> assertTrue(text.contains("tensor-cpu  0.1.0    [1.0,2)     tensor:cpu"), text),
-                () -> assertTrue(text.contains("baselines   0.1.0    [1.0,2)     method:magnitude, method:rtn,"
-                        + " method:svd, search:random, search:uniform"), text),
+                () -> assertTrue(text.contains("baselines   0.2.0    [1.0,2)     method:magnitude, method:rtn,"
+                        + " method:svd, search:brute-force, search:dp, search:random, search:uniform,"
+                        + " search:uniform-mix"), text),
                 () -> assertTrue(text.contains("3 plugin(s), classpath mode."), text));
     }
 

@@ -6,7 +6,7 @@ import java.io.Serial;
  * A publish the store refused, with the HTTP status the server answers. Nothing was stored. The
  * message names what was wrong and what was expected.
  */
-public final class PublishRefused extends RuntimeException {
+public final class PublishRefusedException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -47,7 +47,7 @@ public final class PublishRefused extends RuntimeException {
      * @param status why
      * @param message what was wrong and what was expected
      */
-    public PublishRefused(Status status, String message) {
+    public PublishRefusedException(Status status, String message) {
         super(message);
         this.status = status;
     }
