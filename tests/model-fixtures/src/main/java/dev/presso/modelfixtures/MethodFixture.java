@@ -1,7 +1,7 @@
 package dev.presso.modelfixtures;
 
 import dev.presso.fixtures.CountingPluginContext;
-import dev.presso.fixtures.DenseTestOperator;
+import dev.presso.fixtures.TestSite;
 import dev.presso.host.TensorRuntime;
 import dev.presso.kernel.method.Calibration;
 import dev.presso.kernel.method.CompressionMethod;
@@ -82,29 +82,7 @@ public final class MethodFixture implements AutoCloseable {
 
     /** Returns a site over a weight {@code [out, in]}, applying it densely until replaced. */
     public static LinearSite site(String name, Tensor weight) {
-        return new LinearSite() {
-            private LinearOperator operator = new DenseTestOperator(weight, Float.SIZE);
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Tensor weight() {
-                return weight;
-            }
-
-            @Override
-            public LinearOperator operator() {
-                return operator;
-            }
-
-            @Override
-            public void replace(LinearOperator replacement) {
-                operator = replacement;
-            }
-        };
+        return new TestSite(name, weight);
     }
 
     /** Returns a random N(0, 1) matrix {@code [rows, columns]}. */

@@ -1,10 +1,9 @@
 package dev.presso.tck.internal;
 
 import dev.presso.fixtures.CountingPluginContext;
-import dev.presso.fixtures.DenseTestOperator;
+import dev.presso.fixtures.TestSite;
 import dev.presso.host.TensorRuntime;
 import dev.presso.kernel.method.Calibration;
-import dev.presso.kernel.model.LinearOperator;
 import dev.presso.kernel.model.LinearSite;
 import dev.presso.kernel.model.OperatorPayload;
 import dev.presso.kernel.pipeline.CancellationToken;
@@ -129,29 +128,7 @@ public final class MethodWorkbench implements AutoCloseable {
      * @return the site
      */
     public static LinearSite site(String name, Tensor weight) {
-        return new LinearSite() {
-            private LinearOperator operator = new DenseTestOperator(weight, Float.SIZE);
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Tensor weight() {
-                return weight;
-            }
-
-            @Override
-            public LinearOperator operator() {
-                return operator;
-            }
-
-            @Override
-            public void replace(LinearOperator replacement) {
-                operator = replacement;
-            }
-        };
+        return new TestSite(name, weight);
     }
 
     /**

@@ -57,8 +57,8 @@ class PluginsCommandTest {
                         + " evaluator:layer-error, evaluator:perplexity"), text),
                 () -> assertTrue(text.contains("tensor-cpu  0.1.0    [1.0,2)     tensor:cpu"), text),
                 () -> assertTrue(text.contains("baselines   0.2.0    [1.0,2)     method:magnitude, method:rtn,"
-                        + " method:svd, search:brute-force, search:dp, search:random, search:uniform,"
-                        + " search:uniform-mix"), text),
+                        + " method:svd, search:brute-force, search:dp, search:random, search:uniform-mix,"
+                        + " search:uniform"), text),
                 () -> assertTrue(text.contains("3 plugin(s), classpath mode."), text));
     }
 
