@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.presso.fixtures.CountingPluginContext;
 import dev.presso.kernel.PressoException;
 import dev.presso.kernel.search.Allocation;
 import dev.presso.kernel.search.FitnessOracle;
@@ -104,11 +105,11 @@ class EvoPressGroupBudgetTest {
 
     @Test
     void recordsTheFitnessOfTheStartAndEveryGeneration() {
-        RecordingContext context = new RecordingContext(EvoPressSearchTest.context());
+        CountingPluginContext context = EvoPressSearchTest.context();
         new EvoPressSearchProvider().create(PAPER_DEPTH).search(space(), new Depth(), context);
-        assertEquals(21, context.points.size(), "the start and 20 generations");
+        assertEquals(21, context.recorded().size(), "the start and 20 generations");
         for (int g = 0; g <= 20; g++) {
-            RecordingContext.Point point = context.points.get(g);
+            CountingPluginContext.RecordedPoint point = context.recorded().get(g);
             assertEquals("fitness", point.series());
             assertEquals(g, point.step());
             assertTrue(point.value() > 0 && Double.isFinite(point.value()), point.toString());
@@ -120,23 +121,23 @@ class EvoPressGroupBudgetTest {
         SearchSpace space = space();
         Allocation uninterrupted = new EvoPressSearchProvider().create(PAPER_DEPTH).search(space, new Depth(),
                 EvoPressSearchTest.context());
-        RecordingContext interrupted = new RecordingContext(EvoPressSearchTest.context());
+        CountingPluginContext interrupted = EvoPressSearchTest.context();
         Depth cancelling = new Depth() {
             @Override
             public double fitness(Allocation allocation, long tokens, long draw) {
-                if (interrupted.delegate.steps() >= 7) {
-                    interrupted.delegate.cancel();
+                if (interrupted.steps() >= 7) {
+                    interrupted.cancel();
                 }
                 return super.fitness(allocation, tokens, draw);
             }
         };
         assertThrows(PressoException.class, () -> new EvoPressSearchProvider().create(PAPER_DEPTH).search(space,
                 cancelling, interrupted));
-        RecordingContext resumed = new RecordingContext(EvoPressSearchTest.context());
+        CountingPluginContext resumed = EvoPressSearchTest.context();
         resumed.checkpoints().save("evopress-state", interrupted.checkpoints().load("evopress-state").orElseThrow());
         Depth counting = new Depth();
         assertEquals(uninterrupted, new EvoPressSearchProvider().create(PAPER_DEPTH).search(space, counting, resumed));
-        assertEquals(8, resumed.points.getFirst().step(), "the resumed run records from the next generation on");
+        assertEquals(8, resumed.recorded().getFirst().step(), "the resumed run records from the next generation on");
     }
 
     @Test

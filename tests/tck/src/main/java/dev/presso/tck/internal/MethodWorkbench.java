@@ -6,10 +6,7 @@ import dev.presso.host.TensorRuntime;
 import dev.presso.kernel.method.Calibration;
 import dev.presso.kernel.model.LinearSite;
 import dev.presso.kernel.model.OperatorPayload;
-import dev.presso.kernel.pipeline.CancellationToken;
-import dev.presso.kernel.pipeline.Checkpoints;
 import dev.presso.kernel.pipeline.PluginContext;
-import dev.presso.kernel.pipeline.ProgressSink;
 import dev.presso.kernel.tensor.Shape;
 import dev.presso.kernel.tensor.Tensor;
 import dev.presso.kernel.tensor.TensorBackend;
@@ -55,7 +52,7 @@ public final class MethodWorkbench implements AutoCloseable {
      * @return the context
      */
     public PluginContext context(long seed) {
-        return new Seeded(new CountingPluginContext(tensors), seed);
+        return new CountingPluginContext(tensors, seed);
     }
 
     /**
@@ -186,38 +183,5 @@ public final class MethodWorkbench implements AutoCloseable {
     @Override
     public void close() {
         backend.close();
-    }
-
-    /**
-     * A counting context with another seed.
-     *
-     * @param delegate the context every other call goes to
-     * @param seed the seed
-     */
-    private record Seeded(CountingPluginContext delegate, long seed) implements PluginContext {
-        @Override
-        public Tensors tensors() {
-            return delegate.tensors();
-        }
-
-        @Override
-        public ProgressSink progress(String task, long totalSteps) {
-            return delegate.progress(task, totalSteps);
-        }
-
-        @Override
-        public CancellationToken cancellation() {
-            return delegate.cancellation();
-        }
-
-        @Override
-        public System.Logger logger() {
-            return delegate.logger();
-        }
-
-        @Override
-        public Checkpoints checkpoints() {
-            return delegate.checkpoints();
-        }
     }
 }
