@@ -50,9 +50,8 @@ final class PluginsInstallCommand implements Callable<Integer> {
                 throw new PressoException("give either --for PIPELINE or plugins to install, not both");
             }
             try (PluginManager manager = runtime.open()) {
-                return PluginsListing.printChanges(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                        registries.operations(manager, runtime.folder()).installFor(pipeline), manager.catalog(),
-                        "Every plugin " + pipeline + " names is installed already.");
+                return registries.installFor(manager, runtime.folder(), pipeline, spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
             }
         }
         if (targets.isEmpty()) {

@@ -5,6 +5,7 @@ import dev.presso.host.internal.registry.RegistryConfig;
 import dev.presso.host.internal.registry.RegistryOperations;
 import dev.presso.kernel.PressoException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,22 @@ final class RegistryOptions {
      */
     RegistryOperations operations(PluginManager manager, Path stateFolder) {
         return new RegistryOperations(manager, stateFolder, registries(stateFolder), Clock.systemUTC());
+    }
+
+    /**
+     * Installs from the registries what a pipeline's {@code plugins:} block names and the host
+     * lacks (or holds outside its constraint), and prints each change.
+     *
+     * @param manager the host's plugins
+     * @param stateFolder the plugin folder
+     * @param pipeline the pipeline file
+     * @param out where to print the changes
+     * @param err where to print a leak
+     * @return the exit code: 0, or 1 when an old version's class loader leaked
+     */
+    int installFor(PluginManager manager, Path stateFolder, Path pipeline, PrintWriter out, PrintWriter err) {
+        return PluginsListing.printChanges(out, err, operations(manager, stateFolder).installFor(pipeline),
+                manager.catalog(), "Every plugin " + pipeline + " names is installed already.");
     }
 
     /**

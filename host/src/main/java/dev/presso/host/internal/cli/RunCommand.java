@@ -83,9 +83,7 @@ final class RunCommand implements Callable<Integer> {
         ProgressDisplay progress = ProgressDisplay.create(progressMode, System.err);
         try (PluginManager plugins = runtime.open()) {
             if (installMissing) {
-                PluginsListing.printChanges(stdout, spec.commandLine().getErr(),
-                        registries.operations(plugins, runtime.folder()).installFor(file), plugins.catalog(),
-                        "Every plugin " + file + " names is installed already.");
+                registries.installFor(plugins, runtime.folder(), file, stdout, spec.commandLine().getErr());
             }
             return run(plugins.catalog(), limit, progress, stdout);
         }

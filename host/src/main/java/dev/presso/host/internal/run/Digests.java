@@ -13,8 +13,12 @@ final class Digests {
 
     /** Returns the hex SHA-256 of a text's UTF-8 bytes. */
     static String sha256(String text) {
-        MessageDigest digest = sha256();
-        return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Returns the hex SHA-256 of bytes. */
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
     /** Starts a SHA-256 digest. */

@@ -28,11 +28,8 @@ import dev.presso.kernel.tensor.TensorBackend;
 import dev.presso.kernel.tensor.TensorScope;
 import dev.presso.kernel.tensor.Tensors;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +101,7 @@ public final class PipelineEngine {
             Providers providers = new Providers(catalog);
             List<InstalledPlugin> used = PluginsUsed.of(spec, providers);
             RunFolder folder = RunFolder.open(options.output(), new RunFolder.RunInfo(spec.name(),
-                    sha256(pipelineBytes), spec.seed(), modelDirectory.toString(), backend.name()), pipelineBytes,
+                    Digests.sha256(pipelineBytes), spec.seed(), modelDirectory.toString(), backend.name()), pipelineBytes,
                     used, options.resume());
             RunData data = RunData.read(spec.data(), modelDirectory);
             ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -359,13 +356,5 @@ public final class PipelineEngine {
 
     private static double seconds(long nanos) {
         return Math.round(nanos / 1e6) / 1e3;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
     }
 }
